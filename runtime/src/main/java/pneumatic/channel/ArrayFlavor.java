@@ -1,0 +1,154 @@
+package pneumatic.channel;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Bounded channel: a ring of {@code capacity} slots fixed at creation, shared by any number of
+ * senders and receivers.
+ */
+final class ArrayFlavor<T> extends QueueFlavor<T> {
+    /*
+     * Maintainers' notes.
+     *
+     * Algorithm: Dmitry Vyukov's bounded MPMC queue, in the form crossbeam-channel's
+     * flavors/array.rs gives it: every slot carries a stamp that says whose turn it is, and head
+     * and tail are stamps too, so a thread claims a slot with one CAS and never takes a lock.
+     *
+     *   stamp = lap | index        index in [0, capacity), lap a multiple of oneLap
+     *   markBit = smallest power of two > capacity; oneLap = 2 * markBit
+     *
+     *              head                      tail
+     *               v                         v
+     *   slots:  [ full | full | full | empty | empty ]      stamps say which lap each slot is on
+     *
+     * Slot i starts with stamp i. A sender at tail = t may write slot t.index when the slot's
+     * stamp == t: it CASes tail forward, writes the value and releases stamp t + 1. A receiver at
+     * head = h may read the slot when its stamp == h + 1: it CASes head forward, takes the value,
+     * clears the slot and releases stamp h + oneLap, which is the sender's turn on the next lap.
+     *
+     * Invariants:
+     *  - head <= tail (without the mark), and tail - head (counted in slots) <= capacity;
+     *  - a slot holds a value exactly when its stamp is (that lap's) tail + 1;
+     *  - values are never null, and a slot is cleared before it is handed back, so the ring holds
+     *    no reference to a value that was received.
+     *
+     * Full and empty: a sender that sees a stamp one lap behind reads head; head + oneLap == tail
+     * means full. A receiver that sees stamp == head reads tail; tail == head means empty. Any
+     * other mismatch means another thread is half-way through that slot: back off and retry.
+     *
+     * Disconnection: markBit is set in tail (never cleared). It makes every sender's CAS fail, so
+     * nothing new enters; receivers compare tail without the mark, so they drain what is left and
+     * report END when they find the ring empty with the mark set.
+     */
+
+    private static final VarHandle HEAD;
+    private static final VarHandle TAIL;
+    private static final VarHandle STAMP = MethodHandles.arrayElementVarHandle(long[].class);
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            HEAD = lookup.findVarHandle(ArrayFlavor.class, "head", long.class);
+            TAIL = lookup.findVarHandle(ArrayFlavor.class, "tail", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final int capacity;
+    private final long markBit;
+    private final long oneLap;
+
+    /** The values; slot i is written and read only by the thread whose CAS claimed it. */
+    private final Object[] slots;
+
+    /** Per-slot turn stamps (see the notes); written with release, read with acquire. */
+    private final long[] stamps;
+
+    /** Stamp of the next slot to receive from; advanced by CAS by receivers only. */
+    private volatile long head;
+
+    /** Stamp of the next slot to send into, plus {@link #markBit} once disconnected; CAS only. */
+    private volatile long tail;
+
+    ArrayFlavor(int capacity) {
+        assert capacity > 0 : "a zero-capacity channel is a ZeroFlavor";
+        this.capacity = capacity;
+        this.markBit = Long.highestOneBit(capacity) << 1;
+        this.oneLap = markBit << 1;
+        this.slots = new Object[capacity];
+        this.stamps = new long[capacity];
+        for (int i = 0; i < capacity; i++) {
+            stamps[i] = i;
+        }
+    }
+
+    @Override
+    int offer(T value) {
+        long tail = this.tail;
+        for (int round = 0; ; round++) {
+            if ((tail & markBit) != 0) {
+                return DISCONNECTED;
+            }
+            int index = (int) (tail & (markBit - 1));
+            long stamp = (long) STAMP.getAcquire(stamps, index);
+            if (stamp == tail) {
+                long next = index + 1 < capacity ? tail + 1 : (tail & -oneLap) + oneLap;
+                long witness = (long) TAIL.compareAndExchange(this, tail, next);
+                if (witness == tail) {
+                    slots[index] = value;
+                    STAMP.setRelease(stamps, index, tail + 1);
+                    receivers.wakeOne();
+                    return SENT;
+                }
+                tail = witness;
+            } else if (stamp + oneLap == tail + 1) {
+                if (head + oneLap == tail) {
+                    return NOT_SENT; // full
+                }
+                backoff(Math.min(round, 7));
+                tail = this.tail;
+            } else {
+                backoff(Math.min(round, 7)); // another sender is between its CAS and its write
+                tail = this.tail;
+            }
+        }
+    }
+
+    @Override
+    Object poll() {
+        long head = this.head;
+        for (int round = 0; ; round++) {
+            int index = (int) (head & (markBit - 1));
+            long stamp = (long) STAMP.getAcquire(stamps, index);
+            if (stamp == head + 1) {
+                long next = index + 1 < capacity ? head + 1 : (head & -oneLap) + oneLap;
+                long witness = (long) HEAD.compareAndExchange(this, head, next);
+                if (witness == head) {
+                    Object value = slots[index];
+                    slots[index] = null;
+                    STAMP.setRelease(stamps, index, head + oneLap);
+                    senders.wakeOne();
+                    return value;
+                }
+                head = witness;
+            } else if (stamp == head) {
+                long tail = this.tail;
+                if ((tail & ~markBit) == head) {
+                    return (tail & markBit) != 0 ? END : null; // empty
+                }
+                backoff(Math.min(round, 7)); // a sender is between its CAS and its write
+                head = this.head;
+            } else {
+                backoff(Math.min(round, 7));
+                head = this.head;
+            }
+        }
+    }
+
+    @Override
+    void markDisconnected() {
+        TAIL.getAndBitwiseOr(this, markBit);
+    }
+}

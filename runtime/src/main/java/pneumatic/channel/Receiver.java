@@ -1,0 +1,227 @@
+package pneumatic.channel;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One handle of a channel's receiving end. Values arrive in the order each sender sent them.
+ * Several receiver handles ({@link #clone()}) are competing consumers: each value goes to exactly
+ * one of them. When the last receiver is closed, the values still buffered are dropped at once
+ * and senders get {@link DisconnectedException}.
+ *
+ * <p>The usual way to consume a channel is to iterate it: the loop takes values as they come and
+ * ends once every sender is closed and nothing is left.
+ *
+ * <pre>{@code
+ * Channel<String> ch = Channel.unbounded();
+ * ch.sender().send("a");
+ * ch.sender().send("b");
+ * ch.sender().close();
+ * for (String s : ch.receiver()) {
+ *     System.out.println(s);                    // a, then b, then the loop ends
+ * }
+ * }</pre>
+ *
+ * @param <T> the type of the values received
+ */
+public final class Receiver<T> implements Iterable<T>, AutoCloseable {
+
+    private final Channel<T> channel;
+    private final Flavor<T> flavor;
+    private final Handle handle;
+
+    Receiver(Channel<T> channel, Handle handle) {
+        this.channel = channel;
+        this.flavor = channel.flavor();
+        this.handle = handle;
+    }
+
+    /**
+     * Receives the next value, waiting until one arrives.
+     *
+     * <pre>{@code
+     * String next = rx.recv();                  // waits for a value
+     * }</pre>
+     *
+     * @return the next value
+     * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws DisconnectedException if every sender is closed and no value is left: the end
+     * @throws IllegalStateException if this handle is closed
+     */
+    public T recv() throws InterruptedException {
+        ensureOpen("recv()");
+        return value(flavor.recv(Flavor.FOREVER));
+    }
+
+    /**
+     * Receives a value only if one is there now, without waiting.
+     *
+     * <pre>{@code
+     * Optional<String> maybe = rx.tryRecv();    // empty if nothing is buffered right now
+     * }</pre>
+     *
+     * @return the next value, or empty if there is none right now (for a rendezvous: if no sender
+     *     is waiting right now)
+     * @throws DisconnectedException if every sender is closed and no value is left
+     * @throws IllegalStateException if this handle is closed
+     */
+    public Optional<T> tryRecv() {
+        ensureOpen("tryRecv()");
+        return Optional.ofNullable(value(flavor.tryRecv()));
+    }
+
+    /**
+     * Receives the next value, waiting at most {@code timeout}. A zero or negative timeout means
+     * a single attempt, as {@link #tryRecv}.
+     *
+     * <pre>{@code
+     * Optional<String> next = rx.recv(Duration.ofMillis(100));   // empty after 100 ms of nothing
+     * }</pre>
+     *
+     * @param timeout how long to wait at most
+     * @return the next value, or empty if the time ran out first
+     * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws DisconnectedException if every sender is closed and no value is left
+     * @throws NullPointerException if {@code timeout} is {@code null}
+     * @throws IllegalStateException if this handle is closed
+     */
+    public Optional<T> recv(Duration timeout) throws InterruptedException {
+        long nanos = Sender.nanos(timeout);
+        ensureOpen("recv(Duration)");
+        return Optional.ofNullable(value(flavor.recv(nanos)));
+    }
+
+    /**
+     * Returns a blocking iterator: {@code hasNext()} waits for the next value and returns
+     * {@code false} once every sender is closed and nothing is left. This is Rust's
+     * {@code rx.iter()}.
+     *
+     * <p>If the thread is interrupted while {@code hasNext()} waits, the iterator sets the
+     * thread's interrupt status again and throws {@link CancellationException} (with the
+     * {@link InterruptedException} as its cause): ending the loop quietly would look like the
+     * end of the stream and lose the values still to come. Use {@link #recv()} to handle
+     * interrupts yourself.
+     *
+     * <pre>{@code
+     * for (String s : rx) {                     // waits for each value; ends at disconnection
+     *     handle(s);
+     * }
+     * }</pre>
+     *
+     * @return an iterator over the values still to come
+     * @throws IllegalStateException from {@code hasNext()} if this handle has been closed
+     */
+    @Override
+    public Iterator<T> iterator() {
+        return new Iterator<>() {
+            private T next;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null) {
+                    return true;
+                }
+                ensureOpen("iterate");
+                try {
+                    Object value = flavor.recv(Flavor.FOREVER);
+                    if (value == Flavor.END) {
+                        return false;
+                    }
+                    next = value(value);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    CancellationException cancelled = new CancellationException(Messages.ITERATION_INTERRUPTED);
+                    cancelled.initCause(e);
+                    throw cancelled;
+                }
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException(Messages.RECV_DISCONNECTED);
+                }
+                T value = next;
+                next = null;
+                return value;
+            }
+        };
+    }
+
+    /**
+     * Returns a sequential stream of the values still to come, blocking like {@link #iterator()}
+     * and ending when the channel is disconnected and drained.
+     *
+     * <pre>{@code
+     * int total = rx.stream().mapToInt(String::length).sum();   // consumes until the end
+     * }</pre>
+     *
+     * @return a stream over the values still to come
+     */
+    public Stream<T> stream() {
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
+    }
+
+    /**
+     * Returns a new, open receiver handle of the same channel: a competing consumer. Each value
+     * goes to exactly one of the receivers.
+     *
+     * <pre>{@code
+     * Receiver<Job> worker2 = rx.clone();       // rx and worker2 share the stream of jobs
+     * }</pre>
+     *
+     * @return a new receiver handle, which the caller must close
+     * @throws IllegalStateException if this handle is closed
+     */
+    @Override
+    public Receiver<T> clone() {
+        if (handle.isClosed() || !channel.acquire(false)) {
+            throw new IllegalStateException(Messages.closedHandle("Receiver", "clone()"));
+        }
+        return new Receiver<>(channel, new Handle(channel, false));
+    }
+
+    /**
+     * Closes this handle; closing it again does nothing. If it was the last open receiver, the
+     * values still buffered are dropped at once (so they can be garbage-collected), and every
+     * sender, blocked or not, gets {@link DisconnectedException} from then on.
+     */
+    @Override
+    public void close() {
+        handle.close();
+    }
+
+    /**
+     * Describes the handle for debugging.
+     *
+     * @return for example {@code "Receiver[open, Channel[unbounded, senders=2, receivers=1]]"}
+     */
+    @Override
+    public String toString() {
+        return "Receiver[" + (handle.isClosed() ? "closed" : "open") + ", " + channel + "]";
+    }
+
+    private void ensureOpen(String operation) {
+        if (handle.isClosed()) {
+            throw new IllegalStateException(Messages.closedHandle("Receiver", operation));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T value(Object received) {
+        if (received == Flavor.END) {
+            throw new DisconnectedException(Messages.RECV_DISCONNECTED);
+        }
+        return (T) received;
+    }
+}

@@ -1,0 +1,187 @@
+package pneumatic.channel;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One handle of a channel's sending end. Any number of threads may send, each through its own
+ * handle: {@link #clone()} makes another one, and {@link #close()} gives one back (Rust's
+ * {@code drop}). When the last open sender of a channel is closed, the channel is disconnected for
+ * its receivers: they still receive every value already sent, and then see the end.
+ *
+ * <pre>{@code
+ * Channel<Integer> ch = Channel.unbounded();
+ * Sender<Integer> tx = ch.sender();
+ * for (int id = 0; id < 3; id++) {
+ *     Sender<Integer> mine = tx.clone();        // one handle per producer
+ *     int value = id;
+ *     new Thread(() -> {
+ *         try (mine) {
+ *             mine.send(value);
+ *         } catch (InterruptedException e) {
+ *             Thread.currentThread().interrupt();
+ *         }
+ *     }).start();
+ * }
+ * tx.close();                                   // drop the original: only the clones remain
+ * int sum = 0;
+ * for (int value : ch.receiver()) {             // ends when the three producers are done
+ *     sum += value;
+ * }
+ * }</pre>
+ *
+ * <p><b>After {@code send}, the value belongs to the receiver.</b> Rust moves a sent value, so the
+ * sender cannot touch it again; Java cannot enforce that, and the sender still holds a reference.
+ * The convention is that the sending thread neither reads nor changes a value after sending it;
+ * send immutable values (records, strings) or hand over ownership for good. The happens-before
+ * guarantee covers what was written <em>before</em> {@code send}, nothing written after.
+ *
+ * <p>A handle is not meant to be shared between threads that close it and use it at once; give
+ * each thread its own clone.
+ *
+ * @param <T> the type of the values sent; never {@code null}
+ */
+public final class Sender<T> implements AutoCloseable {
+
+    private final Channel<T> channel;
+    private final Flavor<T> flavor;
+    private final Handle handle;
+
+    Sender(Channel<T> channel, Handle handle) {
+        this.channel = channel;
+        this.flavor = channel.flavor();
+        this.handle = handle;
+    }
+
+    /**
+     * Sends a value, waiting as long as needed: on an unbounded channel it never waits; on a
+     * bounded one it waits while the channel is full; on a rendezvous it waits until a receiver
+     * has taken the value.
+     *
+     * <pre>{@code
+     * Channel<String> ch = Channel.bounded(1);
+     * ch.sender().send("first");                // returns at once: there is room
+     * // a second send would wait until a receiver takes "first"
+     * }</pre>
+     *
+     * @param value the value to send; after this call it belongs to the receiver
+     * @throws InterruptedException if the thread is interrupted while waiting; the value was then
+     *     not sent
+     * @throws DisconnectedException if every receiver is closed; the value was not delivered
+     * @throws NullPointerException if {@code value} is {@code null}
+     * @throws IllegalStateException if this handle is closed
+     */
+    public void send(T value) throws InterruptedException {
+        if (flavor.send(check(value, "send"), Flavor.FOREVER) != Flavor.SENT) {
+            throw new DisconnectedException(Messages.SEND_DISCONNECTED);
+        }
+    }
+
+    /**
+     * Sends a value only if that can be done now, without waiting.
+     *
+     * <pre>{@code
+     * Channel<String> ch = Channel.bounded(1);
+     * ch.sender().trySend("a");                 // true
+     * ch.sender().trySend("b");                 // false: full, "b" was not sent
+     * }</pre>
+     *
+     * @param value the value to send
+     * @return {@code true} if the value was sent; {@code false} if the channel is full (for a
+     *     rendezvous: if no receiver is waiting right now)
+     * @throws DisconnectedException if every receiver is closed; the value was not delivered
+     * @throws NullPointerException if {@code value} is {@code null}
+     * @throws IllegalStateException if this handle is closed
+     */
+    public boolean trySend(T value) {
+        return sent(flavor.trySend(check(value, "send")));
+    }
+
+    /**
+     * Sends a value, waiting at most {@code timeout} for room (or, on a rendezvous, for a
+     * receiver). A zero or negative timeout means a single attempt, as {@link #trySend}.
+     *
+     * <pre>{@code
+     * Channel<String> ch = Channel.bounded(1);
+     * ch.sender().send("a");
+     * ch.sender().send("b", Duration.ofMillis(10));  // false after 10 ms: still full
+     * }</pre>
+     *
+     * @param value the value to send
+     * @param timeout how long to wait at most
+     * @return {@code true} if the value was sent, {@code false} if the time ran out first
+     * @throws InterruptedException if the thread is interrupted while waiting; not sent
+     * @throws DisconnectedException if every receiver is closed; the value was not delivered
+     * @throws NullPointerException if {@code value} or {@code timeout} is {@code null}
+     * @throws IllegalStateException if this handle is closed
+     */
+    public boolean send(T value, Duration timeout) throws InterruptedException {
+        long nanos = nanos(timeout);
+        return sent(flavor.send(check(value, "send"), nanos));
+    }
+
+    /**
+     * Returns a new, open sender handle of the same channel: one more producer. The channel stays
+     * connected until this clone is closed too.
+     *
+     * <pre>{@code
+     * Sender<String> tx = ch.sender();
+     * Sender<String> tx2 = tx.clone();
+     * tx.close();
+     * tx2.send("still connected");
+     * tx2.close();                              // the last sender: receivers see the end next
+     * }</pre>
+     *
+     * @return a new sender handle, which the caller must close
+     * @throws IllegalStateException if this handle is closed
+     */
+    @Override
+    public Sender<T> clone() {
+        if (handle.isClosed() || !channel.acquire(true)) {
+            throw new IllegalStateException(Messages.closedHandle("Sender", "clone()"));
+        }
+        return new Sender<>(channel, new Handle(channel, true));
+    }
+
+    /**
+     * Closes this handle (Rust's {@code drop}); closing it again does nothing. If it was the last
+     * open sender, the channel is disconnected: receivers receive what is buffered and then see
+     * the end. Values already sent are never taken back.
+     */
+    @Override
+    public void close() {
+        handle.close();
+    }
+
+    /**
+     * Describes the handle for debugging.
+     *
+     * @return for example {@code "Sender[open, Channel[bounded(2), senders=1, receivers=1]]"}
+     */
+    @Override
+    public String toString() {
+        return "Sender[" + (handle.isClosed() ? "closed" : "open") + ", " + channel + "]";
+    }
+
+    private T check(T value, String operation) {
+        Objects.requireNonNull(value, Messages.NULL_VALUE);
+        if (handle.isClosed()) {
+            throw new IllegalStateException(Messages.closedHandle("Sender", operation));
+        }
+        return value;
+    }
+
+    private static boolean sent(int status) {
+        if (status == Flavor.DISCONNECTED) {
+            throw new DisconnectedException(Messages.SEND_DISCONNECTED);
+        }
+        return status == Flavor.SENT;
+    }
+
+    /** A timeout in nanoseconds, saturated, and 0 for a negative one. */
+    static long nanos(Duration timeout) {
+        Objects.requireNonNull(timeout, Messages.NULL_TIMEOUT);
+        return Math.max(0L, TimeUnit.NANOSECONDS.convert(timeout));
+    }
+}
