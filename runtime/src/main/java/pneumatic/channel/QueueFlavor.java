@@ -81,7 +81,9 @@ abstract class QueueFlavor<T> extends Flavor<T> {
         while (true) {
             senders.enqueue(waiter);
             if ((status = offer(value)) != NOT_SENT) {
-                senders.leave(waiter); // a wake-up it got is used up by this send
+                if (senders.leave(waiter)) {
+                    senders.wakeOne(); // see Waiters: this send may have used older room
+                }
                 return status;
             }
             if (!senders.await(waiter, timed, deadline)) {
@@ -109,7 +111,9 @@ abstract class QueueFlavor<T> extends Flavor<T> {
         while (true) {
             receivers.enqueue(waiter);
             if ((value = poll()) != null) {
-                receivers.leave(waiter); // a wake-up it got is used up by this value
+                if (receivers.leave(waiter)) {
+                    receivers.wakeOne(); // see Waiters: this value may be an older one
+                }
                 return value;
             }
             if (!receivers.await(waiter, timed, deadline)) {

@@ -19,6 +19,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ol>
  * Volatile accesses are totally ordered, so either the waiter's retry sees the progress or the
  * waker sees the waiter.
+ *
+ * <p>A waker wakes the oldest waiter, which may be one whose retry has just succeeded by itself,
+ * on progress made before the wake-up's: the wake-up would then be lost while a younger waiter
+ * stays parked. So a waiter that {@link #leave}s after being chosen always passes the wake-up on
+ * with {@link #wakeOne()}, whether or not it got what it waited for; the worst this costs is one
+ * wake-up that finds nothing and parks again.
  */
 final class Waiters {
 
@@ -29,6 +35,11 @@ final class Waiters {
 
     /** {@code true} exactly when {@link #queue} is empty. Written under the lock, read without. */
     private volatile boolean idle = true;
+
+    /** Whether some thread waits here; for tests, which use it to stage an interleaving. */
+    boolean hasWaiters() {
+        return !idle;
+    }
 
     /** Adds the caller's waiter; it must be in no queue and WAITING. */
     void enqueue(Waiter waiter) {
@@ -44,8 +55,8 @@ final class Waiters {
 
     /**
      * Takes the caller's waiter out of the game. Returns {@code true} when a waker had already
-     * chosen it, which means the caller owes that wake-up to someone: it either does what it was
-     * woken for or calls {@link #wakeOne()} to pass it on.
+     * chosen it, which means the caller owes that wake-up to someone and must pass it on with
+     * {@link #wakeOne()} (see the class comment).
      */
     boolean leave(Waiter waiter) {
         if (!waiter.transition(Waiter.CANCELLED)) {
