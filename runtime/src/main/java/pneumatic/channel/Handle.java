@@ -7,8 +7,8 @@ import java.lang.invoke.VarHandle;
  * The bookkeeping of one {@link Sender} or {@link Receiver} handle: whether it is closed, and the
  * one count it holds on its channel's senders or receivers.
  *
- * <p>It is a separate object from the handle itself so that it can outlive it: whatever must
- * happen when a handle is released must not need the handle.
+ * <p>It is a separate object from the handle itself, so that releasing the count never needs
+ * the handle object.
  */
 final class Handle {
 

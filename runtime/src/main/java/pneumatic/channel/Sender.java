@@ -73,9 +73,7 @@ public final class Sender<T> implements AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public void send(T value) throws InterruptedException {
-        if (flavor.send(check(value, "send"), Flavor.FOREVER) != Flavor.SENT) {
-            throw new DisconnectedException(Messages.SEND_DISCONNECTED);
-        }
+        sent(flavor.send(check(value, "send"), Flavor.FOREVER));
     }
 
     /**
@@ -172,8 +170,11 @@ public final class Sender<T> implements AutoCloseable {
         return value;
     }
 
-    private static boolean sent(int status) {
+    private boolean sent(int status) {
         if (status == Flavor.DISCONNECTED) {
+            if (handle.isClosed()) { // closed by another thread while this one was sending
+                throw new IllegalStateException(Messages.closedHandle("Sender", "send"));
+            }
             throw new DisconnectedException(Messages.SEND_DISCONNECTED);
         }
         return status == Flavor.SENT;
