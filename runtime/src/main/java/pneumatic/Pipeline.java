@@ -1,0 +1,60 @@
+package pneumatic;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an interface whose methods are the steps of a pipeline. At compile time, Pneumatic's
+ * processor checks the interface and generates a class {@code XWiring} (for an interface
+ * {@code X}) that runs it: one channel per edge between consecutive steps, the requested number
+ * of threads per step, and an end that comes by itself once the source is exhausted.
+ *
+ * <pre>{@code
+ * @Pipeline
+ * public interface WordCount {
+ *     @Source Stream<String> lines();                                   // produces the input
+ *     @Stage(workers = 4) void words(String line, Sender<String> out);  // 0..n outputs per input
+ *     @Stage String lower(String word);                                 // exactly 1 output
+ *     @Stage Optional<String> longOnes(String word);                    // 0..1 output
+ *     @Sink void count(String word);                                    // consumes
+ * }
+ *
+ * WordCountWiring.run(new MyWordCount());   // runs every step on its threads, waits, rethrows
+ * }</pre>
+ *
+ * <p>The steps are the interface's abstract methods, each annotated with exactly one of
+ * {@link Source}, {@link Stage} or {@link Sink}, and they run in declaration order: at most one
+ * source (first), any number of stages, at most one sink (last). Each step's output type must be
+ * assignable to the next step's input type. Default and static methods are ignored. Every
+ * mistake is a compile error on the method, parameter or annotation value at fault.
+ *
+ * <p>Without a {@code @Source}, the pipeline is fed by the caller through
+ * {@link PipelineRun.WithInput#input()}; without a {@code @Sink}, its results are read from
+ * {@link PipelineRun.WithOutput#output()}.
+ *
+ * <p>The generated class is {@code public final}, lives in the interface's package and has two
+ * static methods: {@code start(X)}, which returns a {@link PipelineRun} at once, and
+ * {@code run(X)}, which starts the pipeline and waits for it to end. A nested interface
+ * {@code Outer.Inner} gives {@code Outer_InnerWiring}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Pipeline {
+
+    /**
+     * The simple name of the generated class, instead of the default {@code XWiring}; it is
+     * generated in the interface's package.
+     *
+     * <pre>{@code
+     * @Pipeline(name = "Indexer")        // generates Indexer.start(...), Indexer.run(...)
+     * interface IndexSteps { ... }
+     * }</pre>
+     *
+     * @return the generated class's simple name, or {@code ""} for the default
+     */
+    String name() default "";
+}

@@ -1,0 +1,59 @@
+package pneumatic;
+
+/**
+ * A step of a pipeline threw, so the run was stopped. {@link #stage()} names the step's method,
+ * {@link #getCause()} is the exception the step threw, and the failures of other steps that came
+ * after it (if any) are attached as {@linkplain #getSuppressed() suppressed} exceptions.
+ *
+ * <pre>{@code
+ * try {
+ *     ChecksumsWiring.run(impl);
+ * } catch (PipelineFailedException e) {
+ *     // e.stage() is "hash", e.getCause() the IOException that hash(Path) threw
+ * }
+ * }</pre>
+ *
+ * <p>Exceptions that only show that the run was stopping (a send that found its channel
+ * disconnected, an interrupt caused by the stop) are not failures and are not attached.
+ */
+public class PipelineFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The pipeline's interface name. */
+    private final String pipeline;
+
+    /** The method name of the step that failed first. */
+    private final String stage;
+
+    /**
+     * Creates the exception for the step that failed first.
+     *
+     * @param pipeline the pipeline's name (its interface's simple name)
+     * @param stage the method name of the step that failed
+     * @param cause what the step threw
+     */
+    public PipelineFailedException(String pipeline, String stage, Throwable cause) {
+        super("step " + stage + " of pipeline " + pipeline + " failed: " + cause, cause);
+        this.pipeline = pipeline;
+        this.stage = stage;
+    }
+
+    /**
+     * Returns the name of the pipeline that failed: its interface's simple name.
+     *
+     * @return for example {@code "WordCount"}
+     */
+    public String pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * Returns the method name of the step that failed first: a source, stage or sink.
+     *
+     * @return for example {@code "lower"}
+     */
+    public String stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,529 @@
+package pneumatic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import pneumatic.channel.Channel;
+import pneumatic.channel.DisconnectedException;
+import pneumatic.channel.Receiver;
+import pneumatic.channel.Sender;
+
+/**
+ * The run-time half of every generated {@code XWiring} class: the generated code creates the
+ * channels and hands each worker its own handles; this class starts the threads, runs the worker
+ * loop, keeps the first failure, stops the run and waits for its threads.
+ *
+ * <p>Generated code uses it in three phases: {@link #channel(int)} for each edge, then one
+ * {@code start*} call per worker, then {@link #started()}. Applications see it only as a
+ * {@link PipelineRun}.
+ *
+ * <pre>{@code
+ * RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+ * Channel<String> toStore = run.channel(Stage.DEFAULT_CAPACITY);
+ * run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendIterable(out, lines));
+ * toStore.sender().close();                    // the worker's clone is now the only sender
+ * run.startSink("store", 1, toStore.receiver().clone(), line -> store(line));
+ * toStore.receiver().close();
+ * return run.started();
+ * }</pre>
+ *
+ * @param <I> the type of {@link #input()}, {@code Void} for a pipeline with a source
+ * @param <O> the type of {@link #output()}, {@code Void} for a pipeline with a sink
+ */
+public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutput<I, O> {
+    /*
+     * Maintainers' notes.
+     *
+     * Ending normally needs nothing from this class: each worker closes its own handles when its
+     * loop ends, so each step ends when the last worker upstream has closed its sender.
+     *
+     * Stopping (first failure, or cancel) closes every receiver handle of the run: the ones the
+     * workers own and the original of each channel. A channel whose receivers are all closed
+     * drops its buffer and wakes every thread blocked on it, sender or receiver, with
+     * DisconnectedException; the workers are also interrupted, for whatever else they block on.
+     * While the generated start() is still wiring (starting == true), the closing is put off
+     * until started(), so that start() never clones a handle that a stop has already closed.
+     *
+     * Completion: `live` counts the workers not yet ended, plus one while starting; the latch
+     * opens when it reaches zero. await() then joins the threads, so that none is alive after it.
+     */
+
+    /** The worker loop's view of a stage or sink: what to do with one value. */
+    private interface Action<T> {
+        void accept(T value) throws Throwable;
+    }
+
+    /**
+     * What a source does: send its values, then return.
+     *
+     * @param <T> the type it sends
+     */
+    @FunctionalInterface
+    public interface SourceBody<T> {
+        /**
+         * Sends the source's values.
+         *
+         * @param out where to send; owned by the run
+         * @throws Throwable whatever the source throws fails the run
+         */
+        void run(Sender<T> out) throws Throwable;
+    }
+
+    /**
+     * What a stage does with one value.
+     *
+     * @param <T> the type it receives
+     * @param <R> the type it sends
+     */
+    @FunctionalInterface
+    public interface StageBody<T, R> {
+        /**
+         * Handles one value, sending zero or more results.
+         *
+         * @param value the value received
+         * @param out where to send; owned by the run
+         * @throws Throwable whatever the stage throws fails the run
+         */
+        void apply(T value, Sender<R> out) throws Throwable;
+    }
+
+    /**
+     * What a sink does with one value.
+     *
+     * @param <T> the type it receives
+     */
+    @FunctionalInterface
+    public interface SinkBody<T> {
+        /**
+         * Consumes one value.
+         *
+         * @param value the value received
+         * @throws Throwable whatever the sink throws fails the run
+         */
+        void accept(T value) throws Throwable;
+    }
+
+    private final String pipeline;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    /** Every thread started for the run. Guarded by lock. */
+    private final List<Thread> threads = new ArrayList<>();
+
+    /** Every receiver handle of the run, closed when it stops. Guarded by lock. */
+    private final List<Receiver<?>> receivers = new ArrayList<>();
+
+    /** Workers not yet ended, plus one until {@link #started()}. Guarded by lock. */
+    private int live = 1;
+
+    /** True until {@link #started()}. Guarded by lock. */
+    private boolean starting = true;
+
+    /** Set once, when the run fails or is cancelled; workers read it between values. */
+    private volatile boolean stopping;
+
+    /** The failure or cancellation that stopped the run, or null. Guarded by lock. */
+    private RuntimeException outcome;
+
+    /** What the caller feeds, or null when the pipeline has a source. Written while starting. */
+    private volatile Sender<I> input;
+
+    /** What the caller drains, or null when the pipeline has a sink. Written while starting. */
+    private volatile Receiver<O> output;
+
+    /**
+     * Creates a run that has no thread yet.
+     *
+     * @param pipeline the pipeline's name, used in thread names and failures
+     */
+    public RunningPipeline(String pipeline) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    }
+
+    /**
+     * Creates the channel of one edge; the run closes its receiver if it stops.
+     *
+     * @param <T> the type the channel carries
+     * @param capacity {@link Stage#UNBOUNDED}, {@code 0} for a rendezvous, or the capacity
+     * @return the new channel
+     */
+    public <T> Channel<T> channel(int capacity) {
+        Channel<T> channel = capacity == Stage.UNBOUNDED ? Channel.unbounded() : Channel.bounded(capacity);
+        register(channel.receiver());
+        return channel;
+    }
+
+    /**
+     * Makes a sender the run's {@link #input()}: the caller's end of the first channel.
+     *
+     * @param input the original sender of the first step's channel
+     */
+    public void exposeInput(Sender<I> input) {
+        this.input = Objects.requireNonNull(input, "input");
+    }
+
+    /**
+     * Makes a receiver the run's {@link #output()}: the caller's end of the last channel. A stop
+     * leaves it open, so that the caller's loop over it ends as usual (when the last step's
+     * workers have ended) rather than with an exception about a closed handle.
+     *
+     * @param output the original receiver of the last step's channel
+     */
+    public void exposeOutput(Receiver<O> output) {
+        this.output = Objects.requireNonNull(output, "output");
+        lock.lock();
+        try {
+            receivers.remove(output);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Feeds the run from a thread of its own, named {@code <pipeline>-input-1}: sends every
+     * value of {@code inputs} to {@link #input()}, then closes it. A failure of the iterable fails
+     * the run like a step's.
+     *
+     * @param inputs the values for the first step
+     */
+    public void feed(Iterable<? extends I> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        startSource("input", 1, input(), out -> Outputs.sendIterable(out, inputs));
+    }
+
+    /**
+     * Receives every value of {@link #output()} until the last step has ended.
+     *
+     * @return the values, in the order they arrived
+     * @throws InterruptedException if interrupted while waiting for a value
+     */
+    public List<O> collect() throws InterruptedException {
+        Receiver<O> out = output();
+        List<O> results = new ArrayList<>();
+        while (true) {
+            try {
+                results.add(out.recv());
+            } catch (DisconnectedException end) {
+                return results;
+            }
+        }
+    }
+
+    /**
+     * Starts one worker of a source: it runs the body once, then closes its sender.
+     *
+     * @param <T> the type the source sends
+     * @param step the source's method name
+     * @param worker the worker's number, from 1
+     * @param out the worker's own sender, closed when it ends
+     * @param body what the source does
+     */
+    public <T> void startSource(String step, int worker, Sender<T> out, SourceBody<T> body) {
+        launch(step, worker, List.of(out), () -> body.run(out));
+    }
+
+    /**
+     * Starts one worker of a stage: it applies the body to each value it receives until its
+     * input ends, then closes both handles.
+     *
+     * @param <T> the type the stage receives
+     * @param <R> the type the stage sends
+     * @param step the stage's method name
+     * @param worker the worker's number, from 1
+     * @param in the worker's own receiver (a competing consumer), closed when it ends
+     * @param out the worker's own sender, closed when it ends
+     * @param body what the stage does with one value
+     */
+    public <T, R> void startStage(String step, int worker, Receiver<T> in, Sender<R> out, StageBody<T, R> body) {
+        register(in);
+        launch(step, worker, List.of(in, out), () -> consume(in, value -> body.apply(value, out)));
+    }
+
+    /**
+     * Starts one worker of a sink: it gives each value it receives to the body until its input
+     * ends, then closes its receiver.
+     *
+     * @param <T> the type the sink receives
+     * @param step the sink's method name
+     * @param worker the worker's number, from 1
+     * @param in the worker's own receiver (a competing consumer), closed when it ends
+     * @param body what the sink does with one value
+     */
+    public <T> void startSink(String step, int worker, Receiver<T> in, SinkBody<T> body) {
+        register(in);
+        launch(step, worker, List.of(in), () -> consume(in, body::accept));
+    }
+
+    /**
+     * Ends the wiring phase; a stop that came meanwhile takes effect now.
+     *
+     * @return this run
+     */
+    public RunningPipeline<I, O> started() {
+        lock.lock();
+        try {
+            starting = false;
+            if (stopping) {
+                release();
+            }
+            workerEnded();
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    @Override
+    public Sender<I> input() {
+        if (input == null) {
+            throw new IllegalStateException(pipeline + " has a @Source, so it takes no input()");
+        }
+        return input;
+    }
+
+    @Override
+    public Receiver<O> output() {
+        if (output == null) {
+            throw new IllegalStateException(pipeline + " has a @Sink, so it has no output()");
+        }
+        return output;
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        ended.await();
+        for (Thread thread : threads()) {
+            thread.join();
+        }
+        reportOutcome();
+    }
+
+    @Override
+    public boolean await(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0L, TimeUnit.NANOSECONDS.convert(timeout));
+        if (!ended.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        for (Thread thread : threads()) {
+            thread.join(); // its loop has ended: it is only finishing
+        }
+        reportOutcome();
+        return true;
+    }
+
+    @Override
+    public void cancel() {
+        lock.lock();
+        try {
+            if (outcome == null && ended.getCount() > 0) {
+                stop(new CancellationException("pipeline " + pipeline + " was cancelled"));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isDone() {
+        return ended.getCount() == 0;
+    }
+
+    @Override
+    public void close() {
+        if (!isDone()) {
+            cancel();
+        }
+        boolean interrupted = false;
+        List<Thread> all = threads();
+        for (int i = 0; i < all.size(); ) {
+            try {
+                all.get(i).join();
+                i++;
+            } catch (InterruptedException e) {
+                interrupted = true; // keep waiting: close() promises that no thread outlives it
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            String state = ended.getCount() == 0 ? "ended" : stopping ? "stopping" : "running";
+            return "PipelineRun[" + pipeline + ", " + state + ", workers alive=" + (starting ? live - 1 : live) + "]";
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The one worker loop of every stage and sink: receive, act, until the input ends or the run
+     * stops.
+     */
+    private <T> void consume(Receiver<T> in, Action<T> action) throws Throwable {
+        while (!stopping) {
+            T value;
+            try {
+                value = in.recv();
+            } catch (DisconnectedException end) {
+                return; // every upstream worker is done and the channel is drained
+            } catch (IllegalStateException closed) {
+                if (stopping) {
+                    return; // the stop closed this worker's receiver between two values
+                }
+                throw closed;
+            }
+            action.accept(value);
+        }
+    }
+
+    private void register(Receiver<?> receiver) {
+        lock.lock();
+        try {
+            receivers.add(receiver);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Thread> threads() {
+        lock.lock();
+        try {
+            return List.copyOf(threads);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Work for one thread. */
+    private interface Body {
+        void run() throws Throwable;
+    }
+
+    private void launch(String step, int worker, List<AutoCloseable> handles, Body body) {
+        lock.lock();
+        try {
+            if (stopping) {
+                closeAll(handles); // the run stopped while it was being wired: start nothing more
+                return;
+            }
+            if (live == 0) {
+                closeAll(handles);
+                throw new IllegalStateException("pipeline " + pipeline + " has ended; it starts no more workers");
+            }
+            Thread thread = new Thread(() -> work(step, handles, body), pipeline + "-" + step + "-" + worker);
+            threads.add(thread);
+            live++;
+            try {
+                thread.start();
+            } catch (Throwable notStarted) { // e.g. OutOfMemoryError: unable to create a thread
+                threads.remove(thread);
+                live--;
+                closeAll(handles);
+                fail(step, notStarted);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void work(String step, List<AutoCloseable> handles, Body body) {
+        try {
+            body.run();
+        } catch (Throwable failure) {
+            fail(step, failure);
+        } finally {
+            closeAll(handles);
+            lock.lock();
+            try {
+                workerEnded();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> handles) {
+        for (AutoCloseable handle : handles) {
+            try {
+                handle.close();
+            } catch (Exception impossible) { // Sender and Receiver close() throw nothing
+                throw new AssertionError(impossible);
+            }
+        }
+    }
+
+    /** Records a step's exception: the first one fails the run, later ones are suppressed. */
+    private void fail(String step, Throwable failure) {
+        lock.lock();
+        try {
+            if (outcome == null) {
+                stop(new PipelineFailedException(pipeline, step, failure));
+            } else if (!isStopSignal(failure)) {
+                outcome.addSuppressed(failure);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether an exception only shows that the run was already stopping. */
+    private boolean isStopSignal(Throwable failure) {
+        return stopping
+                && (failure instanceof DisconnectedException
+                        || failure instanceof InterruptedException
+                        || failure instanceof CancellationException);
+    }
+
+    /** Stops the run with its outcome. Call only holding the lock, once. */
+    private void stop(RuntimeException why) {
+        assert lock.isHeldByCurrentThread() && outcome == null;
+        outcome = why;
+        stopping = true;
+        if (!starting) {
+            release();
+        }
+    }
+
+    /** Closes every receiver and interrupts every other worker. Call only holding the lock. */
+    private void release() {
+        assert lock.isHeldByCurrentThread() && stopping;
+        for (Receiver<?> receiver : receivers) {
+            receiver.close();
+        }
+        for (Thread thread : threads) {
+            if (thread != Thread.currentThread()) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    /** Counts one worker (or the starting phase) out. Call only holding the lock. */
+    private void workerEnded() {
+        assert lock.isHeldByCurrentThread();
+        if (--live == 0) {
+            ended.countDown();
+        }
+    }
+
+    private void reportOutcome() {
+        RuntimeException why;
+        lock.lock();
+        try {
+            why = outcome;
+        } finally {
+            lock.unlock();
+        }
+        if (why != null) {
+            throw why;
+        }
+    }
+}
