@@ -1,0 +1,179 @@
+package pneumatic.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import pneumatic.processor.codegen.WiringWriter;
+import pneumatic.processor.diag.Messages;
+import pneumatic.processor.diag.Report;
+import pneumatic.processor.model.Pipeline;
+import pneumatic.processor.parse.Annotations;
+import pneumatic.processor.parse.PipelineParser;
+import pneumatic.processor.parse.UndefinedTypes;
+import pneumatic.processor.validate.Validator;
+
+/**
+ * Generates the {@code XWiring} class of every {@code @Pipeline} interface.
+ *
+ * <p>For each annotated type, in each round:
+ * <ol>
+ *   <li>If its method signatures mention types that do not exist yet, set it aside: another
+ *       processor may generate them in a later round. At the end, report what is still missing
+ *       ({@code [Pipeline/Undefined]}).</li>
+ *   <li>Check the type itself ({@link Validator#checkType}); stop if it is not a pipeline
+ *       interface that can be parsed.</li>
+ *   <li>Parse it into a {@link Pipeline} ({@link PipelineParser}), reporting each method that is
+ *       not a well-formed step.</li>
+ *   <li>Check the chain ({@link Validator#checkChain}).</li>
+ *   <li>If nothing was reported, write the wiring class ({@link WiringWriter}).</li>
+ * </ol>
+ * Every error of an interface is reported in the same compile. Nothing is ever thrown into javac:
+ * a failure of the processor itself becomes an error on the interface ({@code [Pipeline/Internal]}).
+ * A step annotation outside a {@code @Pipeline} interface is an error too
+ * ({@code [Pipeline/Orphan]}), since it would silently do nothing.
+ *
+ * <p>It claims its own four annotations, and {@code @Generated} ({@link #process} returns
+ * {@code true}): javac warns under {@code -Xlint:all} about every annotation no processor claims,
+ * including the {@code @Generated} on the classes written here, which would break the builds of
+ * users who also pass {@code -Werror}. No other processor has business with these.
+ */
+@AutoService(Processor.class)
+public final class PipelineProcessor extends AbstractProcessor {
+
+    private static final String PIPELINE = "pneumatic.Pipeline";
+    private static final String GENERATED = "javax.annotation.processing.Generated";
+    private static final Set<String> STEP_ANNOTATIONS = Set.of("pneumatic.Source", "pneumatic.Stage", "pneumatic.Sink");
+
+    /** Interfaces set aside for a later round, by name, with the types they still miss. */
+    private final Map<String, Set<String>> deferred = new LinkedHashMap<>();
+
+    /** Interfaces already handled, so none is written twice. */
+    private final Set<String> done = new LinkedHashSet<>();
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> supported = new LinkedHashSet<>(STEP_ANNOTATIONS);
+        supported.add(PIPELINE);
+        supported.add(GENERATED);
+        return supported;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<TypeElement> todo = new LinkedHashSet<>();
+        for (String name : deferred.keySet()) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                todo.add(type);
+            }
+        }
+        deferred.clear();
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(PIPELINE);
+        if (annotation != null) {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element instanceof TypeElement) {
+                    todo.add((TypeElement) element);
+                }
+            }
+        }
+        for (TypeElement type : todo) {
+            processSafely(type);
+        }
+        reportOrphans(annotations, round);
+        if (round.processingOver()) {
+            reportUndefined();
+        }
+        return true;
+    }
+
+    /** Step annotations on methods of types that are not {@code @Pipeline}: they would do nothing. */
+    private void reportOrphans(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            if (!STEP_ANNOTATIONS.contains(annotation.getQualifiedName().toString())) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                Element owner = element.getEnclosingElement();
+                if (owner instanceof TypeElement && Annotations.find(owner, PIPELINE).isEmpty()) {
+                    new Report(processingEnv.getMessager()).error(element,
+                            Annotations.find(element, annotation.getQualifiedName().toString()).orElse(null), null,
+                            Messages.orphan(annotation.getSimpleName().toString(),
+                                    element.getSimpleName().toString(), owner.getSimpleName().toString()));
+                }
+            }
+        }
+    }
+
+    private void processSafely(TypeElement type) {
+        String name = type.getQualifiedName().toString();
+        if (done.contains(name)) {
+            return;
+        }
+        try {
+            Set<String> missing = UndefinedTypes.in(type);
+            if (!missing.isEmpty()) {
+                deferred.put(name, missing);
+                return;
+            }
+            done.add(name);
+            processType(type);
+        } catch (Throwable failure) {
+            done.add(name);
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Messages.internal(type.getSimpleName().toString(), trace.toString()), type);
+        }
+    }
+
+    private void processType(TypeElement type) throws IOException {
+        Report report = new Report(processingEnv.getMessager());
+        Validator validator = new Validator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+        if (!validator.checkType(type, report)) {
+            return;
+        }
+        Pipeline pipeline = new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+                .parse(type, report);
+        validator.checkChain(pipeline, report);
+        if (!report.hasErrors()) {
+            new WiringWriter().write(pipeline).writeTo(processingEnv.getFiler());
+        }
+    }
+
+    private void reportUndefined() {
+        for (Map.Entry<String, Set<String>> entry : deferred.entrySet()) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+            String missing = String.join(", ", entry.getValue());
+            if (type != null) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        Messages.undefined(type.getSimpleName().toString(), missing), type);
+            } else {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        Messages.undefined(entry.getKey(), missing));
+            }
+        }
+        deferred.clear();
+    }
+}

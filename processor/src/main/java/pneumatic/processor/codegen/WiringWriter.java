@@ -1,0 +1,319 @@
+package pneumatic.processor.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import javax.lang.model.element.Modifier;
+import pneumatic.processor.diag.Display;
+import pneumatic.processor.model.Edge;
+import pneumatic.processor.model.Pipeline;
+import pneumatic.processor.model.Role;
+import pneumatic.processor.model.Step;
+
+/**
+ * Writes the {@code XWiring} class of a valid pipeline. It reads like a careful person wrote it
+ * by hand: {@code wire} creates one channel per edge and calls one {@code startX} method per
+ * step, and each of those gives every worker its own handles and then drops the originals, with
+ * a comment that says why.
+ *
+ * <p>The writer never validates: it receives only pipelines that passed every rule.
+ */
+public final class WiringWriter {
+
+    /** Names of the generated class's own members and parameters, reserved before steps'. */
+    private static final String RUN = "run";
+    private static final String STEPS = "steps";
+    private static final String IN = "in";
+    private static final String OUT = "out";
+    private static final String WORKER = "worker";
+    private static final String INPUTS = "inputs";
+
+    public JavaFile write(Pipeline pipeline) {
+        NameAllocator names = new NameAllocator();
+        for (String reserved : new String[] {RUN, "start", "wire", STEPS}) {
+            names.newName(reserved, reserved);
+        }
+        Graph graph = Graph.of(pipeline, names);
+        TypeSpec.Builder wiring = TypeSpec.classBuilder(pipeline.wiringName())
+                .addOriginatingElement(pipeline.element())
+                .addAnnotation(AnnotationSpec.builder(TypeNames.GENERATED)
+                        .addMember("value", "$S", TypeNames.PROCESSOR)
+                        .build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(classJavadoc(graph));
+        wiring.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        wiring.addMethod(runMethod(graph));
+        wiring.addMethod(startMethod(graph));
+        MethodSpec.Builder wire = wireMethod(graph);
+        List<MethodSpec> starts = new ArrayList<>();
+        for (Step step : pipeline.steps()) {
+            MethodSpec start = stepMethod(graph, step, names.newName("start" + Graph.capitalized(step.name())));
+            wire.addStatement(callOf(start, graph, step));
+            starts.add(start);
+        }
+        wiring.addMethod(wire.addStatement("return $N.started()", RUN).build());
+        wiring.addMethods(starts);
+        return JavaFile.builder(pipeline.wiringName().packageName(), wiring.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    private static CodeBlock classJavadoc(Graph graph) {
+        Pipeline pipeline = graph.pipeline();
+        StringJoiner chain = new StringJoiner(" -> ");
+        if (!pipeline.hasSource()) {
+            chain.add("input()");
+        }
+        for (Step step : pipeline.steps()) {
+            chain.add(step.workers() == 1 ? step.name() : step.name() + " (" + step.workers() + " workers)");
+        }
+        if (!pipeline.hasSink()) {
+            chain.add("output()");
+        }
+        return CodeBlock.builder()
+                .add("Runs the {@link $T} pipeline, each step on its own threads:\n", pipeline.interfaceName())
+                .add("<pre>\n$L\n</pre>\n", chain)
+                .add("Generated from {@link $T}; change the interface, not this class.\n", pipeline.interfaceName())
+                .build();
+    }
+
+    /** {@code RunningPipeline<I, O>} for this pipeline. */
+    private static TypeName runningType(Graph graph) {
+        return ParameterizedTypeName.get(TypeNames.RUNNING_PIPELINE, graph.inputType(), graph.outputType());
+    }
+
+    /** What {@code start} returns: the view of the run that fits the pipeline's open ends. */
+    private static TypeName runType(Graph graph) {
+        Pipeline pipeline = graph.pipeline();
+        if (pipeline.hasSource() && pipeline.hasSink()) {
+            return TypeNames.PIPELINE_RUN;
+        }
+        if (pipeline.hasSink()) {
+            return ParameterizedTypeName.get(TypeNames.WITH_INPUT, graph.inputType());
+        }
+        if (pipeline.hasSource()) {
+            return ParameterizedTypeName.get(TypeNames.WITH_OUTPUT, graph.outputType());
+        }
+        return ParameterizedTypeName.get(TypeNames.WITH_INPUT_AND_OUTPUT, graph.inputType(), graph.outputType());
+    }
+
+    private static MethodSpec runMethod(Graph graph) {
+        Pipeline pipeline = graph.pipeline();
+        MethodSpec.Builder run = MethodSpec.methodBuilder(RUN)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(pipeline.interfaceName(), STEPS)
+                .addException(InterruptedException.class);
+        CodeBlock.Builder javadoc = CodeBlock.builder()
+                .add("Runs the pipeline to its end: starts every step, waits until all of them are done,\n")
+                .add("and rethrows the first failure.\n\n")
+                .add("@param $L the implementation of every step\n", STEPS);
+        if (!pipeline.hasSource()) {
+            run.addParameter(ParameterizedTypeName.get(TypeNames.ITERABLE,
+                    WildcardTypeName.subtypeOf(graph.inputType())), INPUTS);
+            javadoc.add("@param $L the values to feed the first step, sent from a thread of the run\n", INPUTS);
+        }
+        if (!pipeline.hasSink()) {
+            run.returns(ParameterizedTypeName.get(TypeNames.LIST, graph.outputType()));
+            javadoc.add("@return every value the last step emitted, in the order they arrived\n");
+        }
+        javadoc.add("@throws InterruptedException if interrupted while waiting; the run is cancelled\n")
+                .add("@throws $T if a step throws\n", TypeNames.PIPELINE_FAILED);
+        run.addJavadoc(javadoc.build());
+
+        run.beginControlFlow("try ($T $N = wire($N))", runningType(graph), RUN, STEPS);
+        if (!pipeline.hasSource()) {
+            run.addStatement("$N.feed($N)", RUN, INPUTS);
+        }
+        if (pipeline.hasSink()) {
+            run.addStatement("$N.await()", RUN);
+        } else {
+            run.addStatement("$T results = $N.collect()",
+                    ParameterizedTypeName.get(TypeNames.LIST, graph.outputType()), RUN);
+            run.addStatement("$N.await()", RUN);
+            run.addStatement("return results");
+        }
+        return run.endControlFlow().build();
+    }
+
+    private static MethodSpec startMethod(Graph graph) {
+        Pipeline pipeline = graph.pipeline();
+        CodeBlock.Builder javadoc = CodeBlock.builder()
+                .add("Starts every step on its own threads and returns at once.\n\n")
+                .add("@param $L the implementation of every step\n", STEPS);
+        if (!pipeline.hasSource()) {
+            javadoc.add("@return the run; feed it through {@code input()} and close that to end it\n");
+        } else if (!pipeline.hasSink()) {
+            javadoc.add("@return the run; its results come out of {@code output()}\n");
+        } else {
+            javadoc.add("@return the run: await it, or close it to stop it and wait for its threads\n");
+        }
+        return MethodSpec.methodBuilder("start")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(pipeline.interfaceName(), STEPS)
+                .returns(runType(graph))
+                .addJavadoc(javadoc.build())
+                .addStatement("return wire($N)", STEPS)
+                .build();
+    }
+
+    /** The start of {@code wire}: the run and its channels; the caller adds the steps. */
+    private static MethodSpec.Builder wireMethod(Graph graph) {
+        Pipeline pipeline = graph.pipeline();
+        MethodSpec.Builder wire = MethodSpec.methodBuilder("wire")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(pipeline.interfaceName(), STEPS)
+                .returns(runningType(graph))
+                .addStatement("$T.requireNonNull($N, $S)", TypeNames.OBJECTS, STEPS, STEPS)
+                .addStatement("$T $N = new $T<>($S)",
+                        runningType(graph), RUN, TypeNames.RUNNING_PIPELINE, pipeline.displayName())
+                .addComment("One channel per edge, each named after the step it feeds.");
+        for (Edge edge : graph.edges()) {
+            wire.addStatement("$T $N = $N.channel($L)",
+                    ParameterizedTypeName.get(TypeNames.CHANNEL, edge.type()), edge.variable(), RUN,
+                    capacity(edge.capacity()));
+        }
+        if (!pipeline.hasSource()) {
+            wire.addComment("The caller feeds the first step: input() is this channel's original sender.")
+                    .addStatement("$N.exposeInput($N.sender())", RUN, graph.edges().get(0).variable());
+        }
+        if (!pipeline.hasSink()) {
+            wire.addComment("The caller drains the last step: output() is this channel's original receiver.")
+                    .addStatement("$N.exposeOutput($N.receiver())", RUN,
+                            graph.edges().get(graph.edges().size() - 1).variable());
+        }
+        return wire;
+    }
+
+    private static CodeBlock capacity(int capacity) {
+        return capacity == -1 ? CodeBlock.of("$T.UNBOUNDED", TypeNames.STAGE) : CodeBlock.of("$L", capacity);
+    }
+
+    private static CodeBlock callOf(MethodSpec start, Graph graph, Step step) {
+        CodeBlock.Builder call = CodeBlock.builder().add("$N($N, $N", start, RUN, STEPS);
+        if (step.role() != Role.SOURCE) {
+            call.add(", $N", graph.into(step).variable());
+        }
+        if (step.role() != Role.SINK) {
+            call.add(", $N", graph.outOf(step).variable());
+        }
+        return call.add(")").build();
+    }
+
+    /** {@code startX}: starts the workers of one step, then drops the original handles. */
+    private static MethodSpec stepMethod(Graph graph, Step step, String methodName) {
+        NameAllocator local = new NameAllocator();
+        for (String reserved : new String[] {RUN, STEPS, IN, OUT, WORKER}) {
+            local.newName(reserved, reserved);
+        }
+        String value = step.role() == Role.SOURCE
+                ? null
+                : local.newName(step.method().getParameters().get(0).getSimpleName().toString());
+        String to = local.newName("to");
+
+        MethodSpec.Builder method = MethodSpec.methodBuilder(methodName)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("{@code $L}: $L.\n", Display.method(step.method()), describe(step))
+                .addParameter(ParameterizedTypeName.get(TypeNames.RUNNING_PIPELINE,
+                        WildcardTypeName.subtypeOf(Object.class), WildcardTypeName.subtypeOf(Object.class)), RUN)
+                .addParameter(graph.pipeline().interfaceName(), STEPS);
+        if (step.role() != Role.SOURCE) {
+            method.addParameter(ParameterizedTypeName.get(TypeNames.CHANNEL, graph.into(step).type()), IN);
+        }
+        if (step.role() != Role.SINK) {
+            method.addParameter(ParameterizedTypeName.get(TypeNames.CHANNEL, graph.outOf(step).type()), OUT);
+        }
+
+        String workerNumber = step.workers() == 1 ? "1" : WORKER;
+        CodeBlock start;
+        switch (step.role()) {
+            case SOURCE:
+                start = CodeBlock.of("$N.startSource($S, $L, $N.sender().clone(), $N -> $L)",
+                        RUN, step.name(), workerNumber, OUT, to, emit(step, to, null));
+                break;
+            case STAGE:
+                start = CodeBlock.of("$N.startStage($S, $L, $N.receiver().clone(), $N.sender().clone(),\n"
+                                + "($N, $N) -> $L)",
+                        RUN, step.name(), workerNumber, IN, OUT, value, to, emit(step, to, value));
+                break;
+            default:
+                start = CodeBlock.of("$N.startSink($S, $L, $N.receiver().clone(), $N -> $N.$N($N))",
+                        RUN, step.name(), workerNumber, IN, value, STEPS, step.name(), value);
+        }
+        if (step.workers() == 1) {
+            method.addStatement(start);
+        } else {
+            method.beginControlFlow("for (int $N = 1; $N <= $L; $N++)", WORKER, WORKER, step.workers(), WORKER)
+                    .addStatement(start)
+                    .endControlFlow();
+        }
+        addDrops(method, step);
+        return method.build();
+    }
+
+    /** The comment and the calls that drop the step's original handles, and why. */
+    private static void addDrops(MethodSpec.Builder method, Step step) {
+        boolean one = step.workers() == 1;
+        String until = one ? "this one does" : "the last of these workers does";
+        switch (step.role()) {
+            case SOURCE:
+                method.addComment("Drop the original sender: the worker's clone is now the only one,")
+                        .addComment("so the next step ends exactly when this one does.")
+                        .addStatement("$N.sender().close()", OUT);
+                break;
+            case STAGE:
+                method.addComment("Drop the originals: the $L clones are now the only handles,", one ? "worker's" : "workers'")
+                        .addComment("so the next step ends exactly when $L.", until)
+                        .addStatement("$N.receiver().close()", IN)
+                        .addStatement("$N.sender().close()", OUT);
+                break;
+            default:
+                method.addComment("Drop the original receiver: once the $L, the step", one ? "worker ends" : "workers end")
+                        .addComment("before this one finds out at its next send.")
+                        .addStatement("$N.receiver().close()", IN);
+        }
+    }
+
+    /** How a step's result reaches its channel {@code to}, given its input {@code value}. */
+    private static CodeBlock emit(Step step, String to, String value) {
+        CodeBlock call = value == null
+                ? CodeBlock.of("$N.$N()", STEPS, step.name())
+                : CodeBlock.of("$N.$N($N)", STEPS, step.name(), value);
+        switch (step.shape()) {
+            case VALUE:
+                return CodeBlock.of("$T.sendOne($N, $L)", TypeNames.OUTPUTS, to, call);
+            case OPTIONAL:
+                return CodeBlock.of("$T.sendPresent($N, $L)", TypeNames.OUTPUTS, to, call);
+            case STREAM:
+                return CodeBlock.of("$T.sendStream($N, $L)", TypeNames.OUTPUTS, to, call);
+            case ITERABLE:
+                return CodeBlock.of("$T.sendIterable($N, $L)", TypeNames.OUTPUTS, to, call);
+            case ITERATOR:
+                return CodeBlock.of("$T.sendIterator($N, $L)", TypeNames.OUTPUTS, to, call);
+            case SENDER:
+                return value == null
+                        ? CodeBlock.of("$N.$N($N)", STEPS, step.name(), to)
+                        : CodeBlock.of("$N.$N($N, $N)", STEPS, step.name(), value, to);
+            default:
+                throw new IllegalArgumentException("no output for " + step.shape());
+        }
+    }
+
+    private static String describe(Step step) {
+        String role = step.role().name().toLowerCase();
+        String threads = step.workers() == 1
+                ? "on one thread"
+                : "on " + step.workers() + " threads that compete for its input";
+        return "the " + role + ", " + threads;
+    }
+}

@@ -1,0 +1,55 @@
+package pneumatic.processor.diag;
+
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+
+/** How messages show types and methods: as a reader wrote them, with simple names. */
+public final class Display {
+
+    private Display() {}
+
+    /** {@code lower(String)}, {@code words(String, Sender<String>)}. */
+    public static String method(ExecutableElement method) {
+        return method.getSimpleName() + method.getParameters().stream()
+                .map(VariableElement::asType)
+                .map(Display::type)
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** {@code List<String>}, {@code int[]}, {@code Map<String, ? extends Number>}. */
+    public static String type(TypeMirror type) {
+        switch (type.getKind()) {
+            case DECLARED:
+            case ERROR:
+                DeclaredType declared = (DeclaredType) type;
+                String name = declared.asElement().getSimpleName().toString();
+                if (declared.getTypeArguments().isEmpty()) {
+                    return name;
+                }
+                return name + declared.getTypeArguments().stream()
+                        .map(Display::type)
+                        .collect(Collectors.joining(", ", "<", ">"));
+            case ARRAY:
+                return type(((ArrayType) type).getComponentType()) + "[]";
+            case WILDCARD:
+                WildcardType wildcard = (WildcardType) type;
+                if (wildcard.getExtendsBound() != null) {
+                    return "? extends " + type(wildcard.getExtendsBound());
+                }
+                if (wildcard.getSuperBound() != null) {
+                    return "? super " + type(wildcard.getSuperBound());
+                }
+                return "?";
+            case TYPEVAR:
+                return ((TypeVariable) type).asElement().getSimpleName().toString();
+            default:
+                return type.toString();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package pneumatic.processor.diag;
+
+/**
+ * Every message the processor reports. Each starts with a stable id in brackets, says what is
+ * wrong and how to fix it. The negative tests spell these texts out: they are part of the
+ * user's experience.
+ */
+public final class Messages {
+
+    private Messages() {}
+
+    private static final String STAGE_SHAPES =
+            "R f(T), Optional<R> f(T), Stream<R> f(T) or void f(T, Sender<R>)";
+
+    // ---- the interface
+
+    public static String notInterface(String name, String kind) {
+        return "[Pipeline/NotInterface] @Pipeline goes on an interface, but " + name + " is " + kind
+                + "; declare " + name + " as an interface whose abstract methods are the steps";
+    }
+
+    public static String privateInterface(String name, String privateOne) {
+        return "[Pipeline/Visibility] " + name + " cannot be used by its generated wiring class because "
+                + privateOne + " is private; make it package-private or public";
+    }
+
+    public static String localInterface(String name) {
+        return "[Pipeline/Visibility] " + name + " is declared inside a method, where its generated wiring"
+                + " class cannot see it; declare it at the top level or as a member of a class";
+    }
+
+    public static String typeParameters(String name, String parameters) {
+        return "[Pipeline/TypeParameters] " + name + " declares the type parameters " + parameters
+                + "; a @Pipeline interface cannot be generic, so replace them with concrete types";
+    }
+
+    public static String invalidName(String name) {
+        return "[Pipeline/Name] name = \"" + name + "\" is not a valid Java class name; give the simple"
+                + " name of the class to generate, such as \"" + suggestName(name) + "\"";
+    }
+
+    public static String nameIsInterface(String name) {
+        return "[Pipeline/NameClash] name = \"" + name + "\" is the name of the interface itself; the"
+                + " generated class needs a name of its own, such as \"" + name + "Wiring\"";
+    }
+
+    public static String noSteps(String name) {
+        return "[Pipeline/Order] " + name + " has no steps; declare at least one abstract method annotated"
+                + " with @Source, @Stage or @Sink";
+    }
+
+    public static String inherited(String name, String method, String from) {
+        return "[Pipeline/Inherited] " + name + " inherits the abstract method " + method + " from " + from
+                + "; the steps of a pipeline are declared in the @Pipeline interface itself, in order,"
+                + " so redeclare " + method + " in " + name + " with its step annotation";
+    }
+
+    // ---- one method
+
+    public static String unannotated(String method) {
+        return "[Pipeline/Unannotated] " + method + " is abstract but is not a step; annotate it with"
+                + " @Source, @Stage or @Sink, or give it a default body";
+    }
+
+    public static String twoRoles(String method, String first, String second) {
+        return "[Pipeline/Unannotated] " + method + " is annotated with both @" + first + " and @" + second
+                + "; a step has exactly one role, so keep one of them";
+    }
+
+    public static String notAbstract(String method, String annotation, String kind) {
+        return "[Pipeline/NotAbstract] @" + annotation + " on the " + kind + " method " + method
+                + " has no effect: only abstract methods are steps; remove @" + annotation
+                + " or make the method abstract";
+    }
+
+    public static String genericMethod(String role, String method) {
+        return "[Pipeline/" + role + "Shape] " + method + " declares type parameters; a step cannot be a"
+                + " generic method, so use concrete types";
+    }
+
+    public static String rawType(String role, String method, String raw) {
+        return "[Pipeline/" + role + "Shape] " + method + " uses the raw type " + raw
+                + "; give it a type argument, such as " + raw + "<String>";
+    }
+
+    public static String senderCannotSend(String role, String method, String sender) {
+        return "[Pipeline/" + role + "Shape] " + method + " takes a " + sender
+                + ", which cannot be sent on; declare the parameter as Sender<T> for the type T it sends";
+    }
+
+    public static String sourceTakesParameters(String method) {
+        return "[Pipeline/SourceShape] " + method + " fits no source shape: a @Source produces the"
+                + " pipeline's input, so it takes no parameter, or only a Sender<T> to send on";
+    }
+
+    public static String sourceReturns(String method, String returned) {
+        return "[Pipeline/SourceShape] " + method + " returns " + returned + ", which fits no source shape;"
+                + " return Iterable<T> (such as List<T>), Iterator<T> or Stream<T>, or declare"
+                + " void " + nameOf(method) + "(Sender<T> out)";
+    }
+
+    public static String senderSourceReturns(String method, String returned) {
+        return "[Pipeline/SourceShape] " + method + " takes a Sender but returns " + returned
+                + "; a source that sends by itself returns void";
+    }
+
+    public static String stageTakesNothing(String method) {
+        return "[Pipeline/StageShape] " + method + " takes no parameter; a @Stage takes the previous"
+                + " step's output: " + STAGE_SHAPES + " (a step that only produces is a @Source)";
+    }
+
+    public static String stageReturnsVoid(String method) {
+        return "[Pipeline/StageShape] " + method + " returns void, so it hands nothing on; return R,"
+                + " Optional<R> or Stream<R>, or add a Sender<R> parameter to send on (a step that only"
+                + " consumes is a @Sink)";
+    }
+
+    public static String stageSecondParameter(String method, String second) {
+        return "[Pipeline/StageShape] " + method + " fits no stage shape: its second parameter is " + second
+                + ", but a stage takes one value and, optionally, the Sender<R> it sends on: " + STAGE_SHAPES;
+    }
+
+    public static String senderStageReturns(String method, String returned) {
+        return "[Pipeline/StageShape] " + method + " takes a Sender but returns " + returned
+                + "; a stage that sends by itself returns void";
+    }
+
+    public static String stageTooManyParameters(String method) {
+        return "[Pipeline/StageShape] " + method + " takes too many parameters; a stage takes one value"
+                + " and, optionally, the Sender<R> it sends on: " + STAGE_SHAPES;
+    }
+
+    public static String sinkReturns(String method, String returned) {
+        return "[Pipeline/SinkShape] " + method + " returns " + returned + ", but a @Sink consumes and"
+                + " returns void; make it return void, or make it a @Stage to hand its result on";
+    }
+
+    public static String sinkParameters(String method) {
+        return "[Pipeline/SinkShape] " + method + " fits no sink shape: a @Sink takes exactly one"
+                + " parameter, the previous step's output: void f(T)";
+    }
+
+    // ---- the chain
+
+    public static String secondSource(String method, String first) {
+        return "[Pipeline/Order] " + method + " is a second @Source (the first is " + first + ");"
+                + " a pipeline has at most one source";
+    }
+
+    public static String sourceNotFirst(String method, String before) {
+        return "[Pipeline/Order] " + method + " is the @Source but comes after " + before
+                + "; the source is the first step, so declare it first";
+    }
+
+    public static String secondSink(String method, String first) {
+        return "[Pipeline/Order] " + method + " is a second @Sink (the first is " + first + ");"
+                + " a pipeline has at most one sink";
+    }
+
+    public static String sinkNotLast(String method, String after) {
+        return "[Pipeline/Order] " + method + " is the @Sink but " + after + " comes after it;"
+                + " the sink is the last step, so declare it last";
+    }
+
+    public static String typeMismatch(
+            String consumer, String produced, String producer, String producerName, String fix) {
+        return "[Pipeline/TypeMismatch] " + consumer + " cannot take the " + produced + " that " + producer
+                + " emits; change the parameter to " + produced + " or make " + producerName + " " + fix;
+    }
+
+    public static String sameName(String method, String first) {
+        return "[Pipeline/NameClash] " + method + " is a second step named " + nameOf(method) + " (the first is "
+                + first + "); a step's name names its threads and its part of the wiring, so give each"
+                + " step a name of its own";
+    }
+
+    public static String workers(int workers, String method) {
+        return "[Pipeline/Workers] workers = " + workers + " on " + method + "; a step runs on at least one"
+                + " thread, so use workers = 1 or more";
+    }
+
+    public static String capacity(int capacity, String method) {
+        return "[Pipeline/Capacity] capacity = " + capacity + " on " + method + "; use 0 for a rendezvous,"
+                + " a positive capacity, or Stage.UNBOUNDED (-1) for no limit";
+    }
+
+    public static String orphan(String annotation, String method, String owner) {
+        return "[Pipeline/Orphan] @" + annotation + " on " + method + " has no effect, because " + owner
+                + " is not annotated with @Pipeline; add @Pipeline to " + owner + ", or remove @" + annotation;
+    }
+
+    // ---- the processor itself
+
+    public static String undefined(String name, String missing) {
+        return "[Pipeline/Undefined] " + name + " refers to " + missing + ", which is still undefined after"
+                + " every annotation processor ran; if another processor should generate it, check that it"
+                + " is on the processor path, otherwise fix the type";
+    }
+
+    public static String internal(String name, String stackTrace) {
+        return "[Pipeline/Internal] the Pipeline processor failed on " + name + ". This is a bug in"
+                + " Pneumatic, not in your code; please report it with this stack trace:\n" + stackTrace;
+    }
+
+    private static String nameOf(String method) {
+        int paren = method.indexOf('(');
+        return paren < 0 ? method : method.substring(0, paren);
+    }
+
+    private static String suggestName(String name) {
+        StringBuilder suggestion = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (suggestion.length() == 0 ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+                suggestion.append(c);
+            }
+        }
+        return suggestion.length() == 0 ? "MyWiring" : suggestion.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package pneumatic.processor.parse;
+
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/** Reading annotations as mirrors, so that errors can point at them and at their values. */
+public final class Annotations {
+
+    private Annotations() {}
+
+    /** The annotation of the given type on an element, if present. */
+    public static Optional<AnnotationMirror> find(Element element, String annotationName) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+            if (type.getQualifiedName().contentEquals(annotationName)) {
+                return Optional.of(mirror);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value written for an attribute, or {@code null} when the default applies. */
+    public static AnnotationValue explicitValue(AnnotationMirror mirror, String attribute) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(attribute)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The value written for an attribute, else the attribute's declared default. */
+    public static Object value(AnnotationMirror mirror, String attribute) {
+        AnnotationValue explicit = explicitValue(mirror, attribute);
+        if (explicit != null) {
+            return explicit.getValue();
+        }
+        for (Element member : mirror.getAnnotationType().asElement().getEnclosedElements()) {
+            if (member instanceof ExecutableElement
+                    && member.getSimpleName().contentEquals(attribute)
+                    && ((ExecutableElement) member).getDefaultValue() != null) {
+                return ((ExecutableElement) member).getDefaultValue().getValue();
+            }
+        }
+        throw new IllegalArgumentException("@" + mirror.getAnnotationType() + " has no attribute " + attribute);
+    }
+}

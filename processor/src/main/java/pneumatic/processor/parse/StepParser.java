@@ -1,0 +1,244 @@
+package pneumatic.processor.parse;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import pneumatic.processor.diag.Display;
+import pneumatic.processor.diag.Messages;
+import pneumatic.processor.diag.Report;
+import pneumatic.processor.model.Role;
+import pneumatic.processor.model.Shape;
+import pneumatic.processor.model.Step;
+
+/**
+ * Reads one step method: its annotation's values and which shape of its role its signature
+ * has, with the types that flow in and out. A signature that fits no shape is reported here
+ * and yields a step without a shape, so the rest of the interface is still checked.
+ */
+final class StepParser {
+
+    private final Types types;
+    private final TypeMirror object;
+    private final TypeElement iterable;
+    private final TypeElement iterator;
+    private final TypeElement stream;
+    private final TypeElement optional;
+    private final TypeElement sender;
+
+    StepParser(Elements elements, Types types) {
+        this.types = types;
+        this.object = elements.getTypeElement("java.lang.Object").asType();
+        this.iterable = elements.getTypeElement("java.lang.Iterable");
+        this.iterator = elements.getTypeElement("java.util.Iterator");
+        this.stream = elements.getTypeElement("java.util.stream.Stream");
+        this.optional = elements.getTypeElement("java.util.Optional");
+        this.sender = elements.getTypeElement("pneumatic.channel.Sender");
+    }
+
+    Step parse(ExecutableElement method, Role role, AnnotationMirror annotation, Report report) {
+        int workers = 1;
+        AnnotationValue workersValue = null;
+        int capacity = 0;
+        AnnotationValue capacityValue = null;
+        if (role != Role.SOURCE) {
+            workers = (Integer) Annotations.value(annotation, "workers");
+            workersValue = Annotations.explicitValue(annotation, "workers");
+            capacity = (Integer) Annotations.value(annotation, "capacity");
+            capacityValue = Annotations.explicitValue(annotation, "capacity");
+        }
+        Signature signature = new Signature(method, role, report);
+        if (!method.getTypeParameters().isEmpty()) {
+            signature.fail(method, Messages.genericMethod(role.annotation(), Display.method(method)));
+        } else if (role == Role.SOURCE) {
+            source(signature);
+        } else if (role == Role.STAGE) {
+            stage(signature);
+        } else {
+            sink(signature);
+        }
+        return new Step(method, method.getSimpleName().toString(), role, signature.shape,
+                signature.input, signature.output, annotation, workers, workersValue, capacity, capacityValue);
+    }
+
+    /** What one signature turned out to be; {@code shape} stays null after a failure. */
+    private final class Signature {
+        final ExecutableElement method;
+        final Role role;
+        final Report report;
+        final List<VariableElement> parameters;
+        final TypeMirror returned;
+        Shape shape;
+        TypeMirror input;
+        TypeMirror output;
+        boolean failed;
+
+        Signature(ExecutableElement method, Role role, Report report) {
+            this.method = method;
+            this.role = role;
+            this.report = report;
+            this.parameters = List.copyOf(method.getParameters());
+            this.returned = method.getReturnType();
+        }
+
+        String display() {
+            return Display.method(method);
+        }
+
+        void fail(Element where, String message) {
+            report.error(where, message);
+            failed = true;
+        }
+
+        void accept(Shape shape, TypeMirror output) {
+            if (!failed) {
+                this.shape = shape;
+                this.output = output;
+            }
+        }
+
+        /** The element type of a Sender parameter, or null after reporting why it has none. */
+        TypeMirror sent(VariableElement parameter) {
+            TypeMirror argument = typeArgument(parameter, parameter.asType(), sender);
+            if (argument == null || argument.getKind() != TypeKind.WILDCARD) {
+                return argument;
+            }
+            TypeMirror lower = ((WildcardType) argument).getSuperBound();
+            if (lower == null) {
+                fail(parameter, Messages.senderCannotSend(role.annotation(), display(), Display.type(parameter.asType())));
+            }
+            return lower;
+        }
+
+        /**
+         * The readable element type of {@code type} as a {@code generic} (its supertype of that
+         * erasure), or null after reporting a raw type.
+         */
+        TypeMirror element(Element where, TypeMirror type, TypeElement generic) {
+            TypeMirror argument = typeArgument(where, type, generic);
+            if (argument == null || argument.getKind() != TypeKind.WILDCARD) {
+                return argument;
+            }
+            TypeMirror upper = ((WildcardType) argument).getExtendsBound();
+            return upper != null ? upper : object;
+        }
+
+        private TypeMirror typeArgument(Element where, TypeMirror type, TypeElement generic) {
+            DeclaredType view = supertype(type, generic);
+            if (view == null || view.getTypeArguments().isEmpty()) {
+                fail(where, Messages.rawType(role.annotation(), display(), Display.type(types.erasure(type))));
+                return null;
+            }
+            return view.getTypeArguments().get(0);
+        }
+    }
+
+    private void source(Signature s) {
+        if (s.parameters.isEmpty()) {
+            TypeMirror returned = s.returned;
+            if (isA(returned, iterable)) {
+                s.accept(Shape.ITERABLE, s.element(s.method, returned, iterable));
+            } else if (isA(returned, iterator)) {
+                s.accept(Shape.ITERATOR, s.element(s.method, returned, iterator));
+            } else if (isA(returned, stream)) {
+                s.accept(Shape.STREAM, s.element(s.method, returned, stream));
+            } else {
+                s.fail(s.method, Messages.sourceReturns(s.display(), Display.type(returned)));
+            }
+        } else if (s.parameters.size() == 1 && isA(s.parameters.get(0).asType(), sender)) {
+            if (s.returned.getKind() != TypeKind.VOID) {
+                s.fail(s.method, Messages.senderSourceReturns(s.display(), Display.type(s.returned)));
+            }
+            s.accept(Shape.SENDER, s.sent(s.parameters.get(0)));
+        } else {
+            VariableElement offending = s.parameters.get(s.parameters.size() > 1 ? 1 : 0);
+            for (VariableElement parameter : s.parameters) {
+                if (!isA(parameter.asType(), sender)) {
+                    offending = parameter;
+                    break;
+                }
+            }
+            s.fail(offending, Messages.sourceTakesParameters(s.display()));
+        }
+    }
+
+    private void stage(Signature s) {
+        if (s.parameters.isEmpty()) {
+            s.fail(s.method, Messages.stageTakesNothing(s.display()));
+            return;
+        }
+        s.input = s.parameters.get(0).asType();
+        if (s.parameters.size() == 1) {
+            TypeMirror returned = s.returned;
+            if (returned.getKind() == TypeKind.VOID) {
+                s.fail(s.method, Messages.stageReturnsVoid(s.display()));
+            } else if (isExactly(returned, optional)) {
+                s.accept(Shape.OPTIONAL, s.element(s.method, returned, optional));
+            } else if (isExactly(returned, stream)) {
+                s.accept(Shape.STREAM, s.element(s.method, returned, stream));
+            } else {
+                s.accept(Shape.VALUE, returned);
+            }
+        } else if (s.parameters.size() == 2) {
+            VariableElement second = s.parameters.get(1);
+            if (!isA(second.asType(), sender)) {
+                s.fail(second, Messages.stageSecondParameter(s.display(), Display.type(second.asType())));
+            } else if (s.returned.getKind() != TypeKind.VOID) {
+                s.fail(s.method, Messages.senderStageReturns(s.display(), Display.type(s.returned)));
+            } else {
+                s.accept(Shape.SENDER, s.sent(second));
+            }
+        } else {
+            s.fail(s.parameters.get(2), Messages.stageTooManyParameters(s.display()));
+        }
+    }
+
+    private void sink(Signature s) {
+        if (s.parameters.size() != 1) {
+            Element where = s.parameters.size() > 1 ? s.parameters.get(1) : s.method;
+            s.fail(where, Messages.sinkParameters(s.display()));
+            return;
+        }
+        s.input = s.parameters.get(0).asType();
+        if (s.returned.getKind() != TypeKind.VOID) {
+            s.fail(s.method, Messages.sinkReturns(s.display(), Display.type(s.returned)));
+        }
+        s.accept(Shape.NONE, null);
+    }
+
+    /** Whether {@code type} is {@code generic} or a subtype of it, whatever the type arguments. */
+    private boolean isA(TypeMirror type, TypeElement generic) {
+        return type.getKind() == TypeKind.DECLARED
+                && types.isSubtype(types.erasure(type), types.erasure(generic.asType()));
+    }
+
+    private boolean isExactly(TypeMirror type, TypeElement generic) {
+        return type.getKind() == TypeKind.DECLARED
+                && types.isSameType(types.erasure(type), types.erasure(generic.asType()));
+    }
+
+    /** The supertype of {@code type} (or itself) that is a parameterization of {@code generic}. */
+    private DeclaredType supertype(TypeMirror type, TypeElement generic) {
+        TypeMirror target = types.erasure(generic.asType());
+        Queue<TypeMirror> queue = new ArrayDeque<>(List.of(type));
+        while (!queue.isEmpty()) {
+            TypeMirror candidate = queue.remove();
+            if (candidate.getKind() == TypeKind.DECLARED && types.isSameType(types.erasure(candidate), target)) {
+                return (DeclaredType) candidate;
+            }
+            queue.addAll(types.directSupertypes(candidate));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+package pneumatic.processor.validate;
+
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import pneumatic.processor.diag.Messages;
+import pneumatic.processor.diag.Report;
+import pneumatic.processor.parse.Annotations;
+
+/**
+ * {@code [Pipeline/Name]} and {@code [Pipeline/NameClash]}: a name given with
+ * {@code @Pipeline(name)} must be a class name of its own.
+ */
+final class NameRule implements ElementRule {
+
+    @Override
+    public boolean check(TypeElement type, Report report) {
+        AnnotationMirror pipeline = Annotations.find(type, "pneumatic.Pipeline").orElseThrow();
+        AnnotationValue value = Annotations.explicitValue(pipeline, "name");
+        if (value == null || ((String) value.getValue()).isEmpty()) {
+            return true;
+        }
+        String name = (String) value.getValue();
+        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+            report.error(type, pipeline, value, Messages.invalidName(name));
+        } else if (name.contentEquals(type.getSimpleName())) {
+            report.error(type, pipeline, value, Messages.nameIsInterface(name));
+        }
+        return true;
+    }
+}

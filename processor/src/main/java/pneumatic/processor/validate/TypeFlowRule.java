@@ -1,0 +1,69 @@
+package pneumatic.processor.validate;
+
+import java.util.List;
+import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+import pneumatic.processor.diag.Display;
+import pneumatic.processor.diag.Messages;
+import pneumatic.processor.diag.Report;
+import pneumatic.processor.model.Pipeline;
+import pneumatic.processor.model.Role;
+import pneumatic.processor.model.Step;
+
+/**
+ * {@code [Pipeline/TypeMismatch]}: what each step emits must be assignable to the parameter of the
+ * next one, in the sense of Java assignment: generics included, primitives boxed and unboxed,
+ * primitives widened. The error goes on the parameter that cannot take the value.
+ */
+final class TypeFlowRule implements ChainRule {
+
+    private final Types types;
+
+    TypeFlowRule(Types types) {
+        this.types = types;
+    }
+
+    @Override
+    public void check(Pipeline pipeline, Report report) {
+        List<Step> steps = pipeline.steps();
+        for (int i = 1; i < steps.size(); i++) {
+            Step producer = steps.get(i - 1);
+            Step consumer = steps.get(i);
+            if (!producer.isWellFormed() || !consumer.isWellFormed()
+                    || producer.role() == Role.SINK || consumer.role() == Role.SOURCE) {
+                continue; // already reported: a bad shape, or a step out of order
+            }
+            if (!types.isAssignable(producer.output(), consumer.input())) {
+                report.error(consumer.method().getParameters().get(0), Messages.typeMismatch(
+                        Display.method(consumer.method()),
+                        Display.type(producer.output()),
+                        Display.method(producer.method()),
+                        producer.name(),
+                        fix(producer, consumer.input())));
+            }
+        }
+    }
+
+    /** How the producer would have to change to emit what the consumer takes. */
+    private String fix(Step producer, TypeMirror wanted) {
+        String value = Display.type(wanted);
+        String boxed = wanted.getKind().isPrimitive()
+                ? Display.type(types.boxedClass((PrimitiveType) wanted).asType())
+                : value;
+        switch (producer.shape()) {
+            case OPTIONAL:
+                return "return Optional<" + boxed + ">";
+            case STREAM:
+                return "return Stream<" + boxed + ">";
+            case ITERABLE:
+                return "return Iterable<" + boxed + ">";
+            case ITERATOR:
+                return "return Iterator<" + boxed + ">";
+            case SENDER:
+                return "send on a Sender<" + boxed + ">";
+            default:
+                return "return " + value;
+        }
+    }
+}
