@@ -1,0 +1,586 @@
+package pneumatic.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import pneumatic.PipelineFailedException;
+import pneumatic.PipelineRun;
+import pneumatic.channel.DisconnectedException;
+import pneumatic.channel.Receiver;
+import pneumatic.channel.Sender;
+
+/**
+ * Runs the wiring generated for the {@code good/} fixtures: values delivered, workers honoured,
+ * failures named, cancel and close, open pipelines, and no thread of a run alive after it.
+ */
+class GeneratedPipelineTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    /** The names of every pipeline's threads start with its interface's name and a dash. */
+    private static final List<String> PIPELINES = List.of(
+            "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
+            "Generics", "OddNames");
+
+    @AfterEach
+    void noPipelineThreadOutlivesItsRun() {
+        List<String> alive = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(name -> PIPELINES.stream().anyMatch(p -> name.startsWith(p + "-")))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), alive, "threads still alive after the run");
+    }
+
+    private static List<String> corpus() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lines.add("The quick brown fox " + i + " jumps over the lazy dog " + (i % 7) + " again");
+        }
+        return lines;
+    }
+
+    @Test
+    void wordCountDeliversEveryValueThroughEveryStageShape() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline wordCount = CompiledPipeline.fromResource("WordCount", "WordCountWiring");
+            Map<String, Integer> counted = new ConcurrentHashMap<>();
+            Set<String> wordsThreads = ConcurrentHashMap.newKeySet();
+            Object steps = wordCount.steps()
+                    .on("lines", args -> corpus().stream())
+                    .on("words", args -> {
+                        wordsThreads.add(Thread.currentThread().getName());
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[1];
+                        for (String word : ((String) args[0]).split(" ")) {
+                            out.send(word);
+                        }
+                        return null;
+                    })
+                    .on("lower", args -> ((String) args[0]).toLowerCase())
+                    .on("longOnes", args -> ((String) args[0]).length() > 3 ? Optional.of(args[0]) : Optional.empty())
+                    .on("variants", args -> Stream.of(args[0], args[0] + "!"))
+                    .on("count", args -> counted.merge((String) args[0], 1, Integer::sum))
+                    .build();
+            wordCount.run(steps);
+
+            Map<String, Integer> expected = new TreeMap<>();
+            for (String line : corpus()) {
+                for (String word : line.split(" ")) {
+                    String lower = word.toLowerCase();
+                    if (lower.length() > 3) {
+                        expected.merge(lower, 1, Integer::sum);
+                        expected.merge(lower + "!", 1, Integer::sum);
+                    }
+                }
+            }
+            assertEquals(expected, new TreeMap<>(counted));
+            assertTrue(wordsThreads.stream().allMatch(n -> n.matches("WordCount-words-[1-4]")), wordsThreads.toString());
+        });
+    }
+
+    @Test
+    void everyWorkerOfAStepRunsAtOnceOnItsOwnNamedThread() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline wordCount = CompiledPipeline.fromResource("WordCount", "WordCountWiring");
+            CyclicBarrier allFour = new CyclicBarrier(4);
+            Set<String> names = ConcurrentHashMap.newKeySet();
+            Object steps = wordCount.steps()
+                    .on("lines", args -> Stream.of("a", "b", "c", "d"))
+                    .on("words", args -> {
+                        names.add(Thread.currentThread().getName());
+                        allFour.await(10, TimeUnit.SECONDS); // only passes if 4 workers run at once
+                        return null;
+                    })
+                    .on("lower", args -> args[0])
+                    .on("longOnes", args -> Optional.of(args[0]))
+                    .on("variants", args -> Stream.of(args[0]))
+                    .on("count", args -> null)
+                    .build();
+            wordCount.run(steps);
+            assertEquals(Set.of("WordCount-words-1", "WordCount-words-2", "WordCount-words-3", "WordCount-words-4"), names);
+        });
+    }
+
+    @Test
+    void aSingleWorkerStepRunsOnOneThread() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline tokens = CompiledPipeline.fromResource("Tokens", "TokensWiring");
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            List<CharSequence> printed = Collections.synchronizedList(new ArrayList<>());
+            Object steps = tokens.steps()
+                    .on("tokens", args -> List.of("x", "y", "z").iterator())
+                    .on("print", args -> {
+                        threads.add(Thread.currentThread().getName());
+                        return printed.add((CharSequence) args[0]);
+                    })
+                    .build();
+            tokens.run(steps);
+            assertEquals(List.of("x", "y", "z"), printed, "one worker keeps the order");
+            assertEquals(Set.of("Tokens-print-1"), threads);
+        });
+    }
+
+    @Test
+    void primitivesBoxAndWidenAcrossRendezvousAndUnboundedChannels() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline numbers = CompiledPipeline.fromResource("Numbers", "NumbersWiring");
+            AtomicLong sum = new AtomicLong();
+            List<Integer> input = IntStream.rangeClosed(1, 1000).boxed().collect(Collectors.toList());
+            Object steps = numbers.steps()
+                    .on("numbers", args -> input)
+                    .on("square", args -> (Integer) args[0] * (Integer) args[0])
+                    .on("widen", args -> (long) (Integer) args[0])
+                    .on("add", args -> sum.addAndGet((Long) args[0]))
+                    .build();
+            numbers.run(steps);
+            assertEquals(input.stream().mapToLong(n -> (long) n * n).sum(), sum.get());
+        });
+    }
+
+    @Test
+    void aSenderSourcePassesListsAlongAsValues() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline batches = CompiledPipeline.fromResource("Batches", "BatchesWiring");
+            ConcurrentLinkedQueue<List<String>> stored = new ConcurrentLinkedQueue<>();
+            Object steps = batches.steps()
+                    .on("read", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[0];
+                        for (String line : corpus()) {
+                            out.send(line);
+                        }
+                        out.close(); // the step may close its sender; the run's close is then a no-op
+                        return null;
+                    })
+                    .on("split", args -> List.of(((String) args[0]).split(" ")))
+                    .on("store", args -> {
+                        @SuppressWarnings("unchecked")
+                        List<String> batch = (List<String>) args[0];
+                        return stored.add(batch);
+                    })
+                    .build();
+            batches.run(steps);
+            assertEquals(corpus().stream().map(l -> List.of(l.split(" "))).collect(Collectors.toSet()),
+                    new HashSet<>(stored));
+            assertEquals(corpus().size(), stored.size());
+        });
+    }
+
+    @Test
+    void genericTypesAndWildcardsFlowThrough() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline generics = CompiledPipeline.fromResource("Generics", "GenericsWiring");
+            AtomicLong total = new AtomicLong();
+            Map<String, List<Integer>> table = Map.of("a", List.of(1, 2, 3), "b", List.of(4));
+            Object steps = generics.steps()
+                    .on("tables", args -> Stream.of(table, table))
+                    .on("rows", args -> {
+                        @SuppressWarnings("unchecked")
+                        Map<String, List<Integer>> t = (Map<String, List<Integer>>) args[0];
+                        @SuppressWarnings("unchecked")
+                        Sender<Object> out = (Sender<Object>) args[1];
+                        for (List<Integer> row : t.values()) {
+                            out.send(row);
+                        }
+                        return null;
+                    })
+                    .on("size", args -> ((List<?>) args[0]).size())
+                    .on("total", args -> total.addAndGet(((Number) args[0]).longValue()))
+                    .build();
+            generics.run(steps);
+            assertEquals(2 * (3 + 1), total.get());
+        });
+    }
+
+    @Test
+    void nestedAndRenamedPipelinesGetTheirOwnWiringNames() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline inner = CompiledPipeline.fromResource("Outer", "Outer$Inner", "Outer_InnerWiring");
+            List<String> greeted = Collections.synchronizedList(new ArrayList<>());
+            inner.run(inner.steps()
+                    .on("names", args -> List.of("ada", "grace"))
+                    .on("greet", args -> greeted.add("hello " + args[0]))
+                    .build());
+            assertEquals(List.of("hello ada", "hello grace"), greeted);
+            CompiledPipeline renamed = CompiledPipeline.fromResource("Renamed", "Indexer");
+            List<String> indexed = Collections.synchronizedList(new ArrayList<>());
+            renamed.run(renamed.steps()
+                    .on("documents", args -> List.of("d1", "d2"))
+                    .on("index", args -> indexed.add((String) args[0]))
+                    .build());
+            assertEquals(List.of("d1", "d2"), indexed);
+        });
+    }
+
+    @Test
+    void stepsNamedLikeTheWiringsOwnNamesStillWork() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline odd = CompiledPipeline.fromResource("OddNames", "OddNamesWiring");
+            List<String> wired = Collections.synchronizedList(new ArrayList<>());
+            odd.run(odd.steps()
+                    .on("run", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[0];
+                        out.send("v");
+                        return null;
+                    })
+                    .on("start", args -> args[0] + "1")
+                    .on("sender", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[1];
+                        out.send(args[0] + "2");
+                        return null;
+                    })
+                    .on("in", args -> Optional.of(args[0] + "3"))
+                    .on("worker", args -> args[0] + "4")
+                    .on("wire", args -> wired.add((String) args[0]))
+                    .build());
+            assertEquals(List.of("v1234"), wired);
+        });
+    }
+
+    @Test
+    void aFailingStageFailsTheRunNamingTheStepWithItsExceptionAsCause() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline wordCount = CompiledPipeline.fromResource("WordCount", "WordCountWiring");
+            IllegalStateException boom = new IllegalStateException("boom at fox 5");
+            Object steps = wordCount.steps()
+                    .on("lines", args -> Stream.iterate(0, i -> i + 1).map(i -> "fox " + i)) // endless
+                    .on("words", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[1];
+                        out.send((String) args[0]);
+                        return null;
+                    })
+                    .on("lower", args -> {
+                        if (args[0].equals("fox 5")) {
+                            throw boom;
+                        }
+                        return args[0];
+                    })
+                    .on("longOnes", args -> Optional.of(args[0]))
+                    .on("variants", args -> Stream.of(args[0]))
+                    .on("count", args -> null)
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> wordCount.run(steps));
+            assertEquals("lower", failed.stage());
+            assertEquals("WordCount", failed.pipeline());
+            assertSame(boom, failed.getCause());
+            assertEquals(0, failed.getSuppressed().length, "stop signals are not failures");
+        });
+    }
+
+    @Test
+    void aCheckedExceptionOfASinkIsTheCause() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline batches = CompiledPipeline.fromResource("Batches", "BatchesWiring");
+            IOException disk = new IOException("disk full");
+            Object steps = batches.steps()
+                    .on("read", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[0];
+                        for (int i = 0; ; i++) { // endless: only the failure can stop it
+                            out.send("line " + i);
+                        }
+                    })
+                    .on("split", args -> List.of(args[0]))
+                    .on("store", args -> {
+                        throw disk;
+                    })
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> batches.run(steps));
+            assertEquals("store", failed.stage());
+            assertSame(disk, failed.getCause());
+        });
+    }
+
+    @Test
+    void aFailingSourceIsNamedToo() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline tokens = CompiledPipeline.fromResource("Tokens", "TokensWiring");
+            Object steps = tokens.steps()
+                    .on("tokens", args -> new Iterator<String>() {
+                        int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return true;
+                        }
+
+                        @Override
+                        public String next() {
+                            if (next == 10) {
+                                throw new IllegalArgumentException("bad token");
+                            }
+                            return "t" + next++;
+                        }
+                    })
+                    .on("print", args -> null)
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> tokens.run(steps));
+            assertEquals("tokens", failed.stage());
+            assertInstanceOf(IllegalArgumentException.class, failed.getCause());
+        });
+    }
+
+    @Test
+    void aNullReturnFailsTheStepWithAMessageThatSaysWhatToDo() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline numbers = CompiledPipeline.fromResource("Numbers", "NumbersWiring");
+            Object steps = numbers.steps()
+                    .on("numbers", args -> List.of(1, 2, 3))
+                    .on("square", args -> (Integer) args[0] * (Integer) args[0])
+                    .on("widen", args -> null) // a boxed long that is null
+                    .on("add", args -> null)
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> numbers.run(steps));
+            assertEquals("widen", failed.stage());
+            assertInstanceOf(NullPointerException.class, failed.getCause());
+        });
+    }
+
+    @Test
+    void laterFailuresOfOtherWorkersAreSuppressed() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline batches = CompiledPipeline.fromResource("Batches", "BatchesWiring");
+            CyclicBarrier both = new CyclicBarrier(2);
+            Object steps = batches.steps()
+                    .on("read", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[0];
+                        out.send("one");
+                        out.send("two");
+                        return null;
+                    })
+                    .on("split", args -> List.of(args[0]))
+                    .on("store", args -> {
+                        both.await(10, TimeUnit.SECONDS); // the two sink workers fail together
+                        throw new IOException("store failed on " + args[0]);
+                    })
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> batches.run(steps));
+            assertEquals("store", failed.stage());
+            assertEquals(1, failed.getSuppressed().length);
+            assertInstanceOf(IOException.class, failed.getSuppressed()[0]);
+        });
+    }
+
+    @Test
+    void cancelStopsARunThatWouldNeverEnd() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline tokens = CompiledPipeline.fromResource("Tokens", "TokensWiring");
+            CountDownLatch printing = new CountDownLatch(10);
+            Object steps = tokens.steps()
+                    .on("tokens", args -> Stream.generate(() -> "forever").iterator())
+                    .on("print", args -> {
+                        printing.countDown();
+                        return null;
+                    })
+                    .build();
+            PipelineRun run = tokens.start(steps);
+            printing.await();
+            assertFalse(run.isDone());
+            run.cancel();
+            assertThrows(CancellationException.class, run::await);
+            assertTrue(run.isDone());
+            run.close();
+        });
+    }
+
+    @Test
+    void closeCancelsAndJoinsEveryThread() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline wordCount = CompiledPipeline.fromResource("WordCount", "WordCountWiring");
+            CountDownLatch counting = new CountDownLatch(1);
+            Object steps = wordCount.steps()
+                    .on("lines", args -> Stream.generate(() -> "again and again"))
+                    .on("words", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[1];
+                        out.send((String) args[0]);
+                        return null;
+                    })
+                    .on("lower", args -> args[0])
+                    .on("longOnes", args -> Optional.of(args[0]))
+                    .on("variants", args -> Stream.of(args[0]))
+                    .on("count", args -> {
+                        counting.countDown();
+                        Thread.sleep(1); // a slow sink, so every channel fills up and blocks
+                        return null;
+                    })
+                    .build();
+            try (PipelineRun run = wordCount.start(steps)) {
+                counting.await();
+                assertFalse(run.isDone());
+            } // noPipelineThreadOutlivesItsRun checks that close() joined them all
+        });
+    }
+
+    @Test
+    void awaitWithATimeoutSaysWhetherTheRunHasEnded() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline tokens = CompiledPipeline.fromResource("Tokens", "TokensWiring");
+            CountDownLatch release = new CountDownLatch(1);
+            Object steps = tokens.steps()
+                    .on("tokens", args -> List.of("a").iterator())
+                    .on("print", args -> {
+                        release.await();
+                        return null;
+                    })
+                    .build();
+            try (PipelineRun run = tokens.start(steps)) {
+                assertFalse(run.await(Duration.ofMillis(50)));
+                release.countDown();
+                assertTrue(run.await(Duration.ofSeconds(20)));
+                assertTrue(run.isDone());
+            }
+        });
+    }
+
+    @Test
+    void interruptingTheCallerOfRunCancelsTheRun() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline tokens = CompiledPipeline.fromResource("Tokens", "TokensWiring");
+            CountDownLatch printing = new CountDownLatch(1);
+            Object steps = tokens.steps()
+                    .on("tokens", args -> Stream.generate(() -> "forever").iterator())
+                    .on("print", args -> {
+                        printing.countDown();
+                        return null;
+                    })
+                    .build();
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    tokens.run(steps);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            }, "caller");
+            caller.start();
+            printing.await();
+            caller.interrupt();
+            caller.join();
+            assertInstanceOf(InterruptedException.class, outcome.get());
+        });
+    }
+
+    @Test
+    void anOpenInputPipelineIsFedByItsCaller() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline shout = CompiledPipeline.fromResource("Shout", "ShoutWiring");
+            List<String> printed = Collections.synchronizedList(new ArrayList<>());
+            Object steps = shout.steps()
+                    .on("upper", args -> ((String) args[0]).toUpperCase())
+                    .on("print", args -> printed.add((String) args[0]))
+                    .build();
+            try (PipelineRun run = shout.start(steps)) {
+                @SuppressWarnings("unchecked")
+                PipelineRun.WithInput<String> fed = (PipelineRun.WithInput<String>) run;
+                try (Sender<String> in = fed.input()) {
+                    for (String line : corpus()) {
+                        in.send(line);
+                    }
+                }
+                run.await();
+            }
+            assertEquals(corpus().stream().map(String::toUpperCase).sorted().collect(Collectors.toList()),
+                    printed.stream().sorted().collect(Collectors.toList()));
+
+            printed.clear();
+            shout.run(steps, List.of("a", "b"));
+            assertEquals(Set.of("A", "B"), new HashSet<>(printed));
+        });
+    }
+
+    @Test
+    void anOpenOutputPipelineIsDrainedByItsCaller() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline words = CompiledPipeline.fromResource("Words", "WordsWiring");
+            Object steps = words.steps()
+                    .on("lines", args -> corpus())
+                    .on("words", args -> Stream.of(((String) args[0]).split(" ")))
+                    .build();
+            List<String> expected = corpus().stream().flatMap(l -> Stream.of(l.split(" "))).collect(Collectors.toList());
+            List<String> drained = new ArrayList<>();
+            try (PipelineRun run = words.start(steps)) {
+                @SuppressWarnings("unchecked")
+                Receiver<String> out = ((PipelineRun.WithOutput<String>) run).output();
+                for (String word : out) {
+                    drained.add(word);
+                }
+                run.await();
+            }
+            assertEquals(expected, drained, "one worker per step keeps the source's order");
+            assertEquals(expected, words.run(steps));
+        });
+    }
+
+    @Test
+    void aPipelineOpenAtBothEndsIsFedAndDrainedByRun() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline lengths = CompiledPipeline.fromResource("Lengths", "LengthsWiring");
+            Object steps = lengths.steps()
+                    .on("nonBlank", args -> ((String) args[0]).isBlank() ? Optional.empty() : Optional.of(args[0]))
+                    .on("length", args -> ((String) args[0]).length())
+                    .build();
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) { // far more than the capacities: run must feed and drain at once
+                lines.add(i % 3 == 0 ? "  " : "x".repeat(i % 50));
+            }
+            @SuppressWarnings("unchecked")
+            List<Integer> result = (List<Integer>) lengths.run(steps, lines);
+            assertEquals(lines.stream().filter(l -> !l.isBlank()).map(String::length).sorted().collect(Collectors.toList()),
+                    result.stream().sorted().collect(Collectors.toList()));
+        });
+    }
+
+    @Test
+    void closingTheOutputEarlyFailsTheLastStepWithDisconnection() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline words = CompiledPipeline.fromResource("Words", "WordsWiring");
+            Object steps = words.steps()
+                    .on("lines", args -> (Iterable<String>) () -> Stream.generate(() -> "w w w").iterator())
+                    .on("words", args -> Stream.of(((String) args[0]).split(" ")))
+                    .build();
+            try (PipelineRun run = words.start(steps)) {
+                @SuppressWarnings("unchecked")
+                Receiver<String> out = ((PipelineRun.WithOutput<String>) run).output();
+                assertEquals("w", out.recv());
+                out.close();
+                PipelineFailedException failed = assertThrows(PipelineFailedException.class, run::await);
+                assertEquals("words", failed.stage());
+                assertInstanceOf(DisconnectedException.class, failed.getCause());
+            }
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package fixtures;
+
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+import pneumatic.Outputs;
+import pneumatic.PipelineFailedException;
+import pneumatic.PipelineRun;
+import pneumatic.RunningPipeline;
+import pneumatic.channel.Channel;
+
+/**
+ * Runs the {@link Renamed} pipeline, each step on its own threads:
+ * <pre>
+ * documents -> index
+ * </pre>
+ * Generated from {@link Renamed}; change the interface, not this class.
+ */
+@Generated("pneumatic.processor.PipelineProcessor")
+public final class Indexer {
+    private Indexer() {
+    }
+
+    /**
+     * Runs the pipeline to its end: starts every step, waits until all of them are done,
+     * and rethrows the first failure.
+     *
+     * @param steps the implementation of every step
+     * @throws InterruptedException if interrupted while waiting; the run is cancelled
+     * @throws PipelineFailedException if a step throws
+     */
+    public static void run(Renamed steps) throws InterruptedException {
+        try (RunningPipeline<Void, Void> run = wire(steps)) {
+            run.await();
+        }
+    }
+
+    /**
+     * Starts every step on its own threads and returns at once.
+     *
+     * @param steps the implementation of every step
+     * @return the run: await it, or close it to stop it and wait for its threads
+     */
+    public static PipelineRun start(Renamed steps) {
+        return wire(steps);
+    }
+
+    private static RunningPipeline<Void, Void> wire(Renamed steps) {
+        Objects.requireNonNull(steps, "steps");
+        RunningPipeline<Void, Void> run = new RunningPipeline<>("Renamed");
+        // One channel per edge, each named after the step it feeds.
+        Channel<String> toIndex = run.channel(256);
+        startDocuments(run, steps, toIndex);
+        startIndex(run, steps, toIndex);
+        return run.started();
+    }
+
+    /**
+     * {@code documents()}: the source, on one thread.
+     */
+    private static void startDocuments(RunningPipeline<?, ?> run, Renamed steps,
+            Channel<String> out) {
+        run.startSource("documents", 1, out.sender().clone(), to -> Outputs.sendIterable(to, steps.documents()));
+        // Drop the original sender: the worker's clone is now the only one,
+        // so the next step ends exactly when this one does.
+        out.sender().close();
+    }
+
+    /**
+     * {@code index(String)}: the sink, on one thread.
+     */
+    private static void startIndex(RunningPipeline<?, ?> run, Renamed steps, Channel<String> in) {
+        run.startSink("index", 1, in.receiver().clone(), document -> steps.index(document));
+        // Drop the original receiver: once the worker ends, the step
+        // before this one finds out at its next send.
+        in.receiver().close();
+    }
+}
