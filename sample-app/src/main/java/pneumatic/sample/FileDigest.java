@@ -1,0 +1,18 @@
+package pneumatic.sample;
+
+import java.nio.file.Path;
+
+/**
+ * The SHA-256 digest of one file.
+ *
+ * @param path the file, relative to the directory being checksummed
+ * @param sha256 the digest as 64 lower-case hex digits
+ * @param bytes the file's size
+ */
+public record FileDigest(Path path, String sha256, long bytes) {
+
+    /** The manifest line, in the format of {@code sha256sum}: hash, two spaces, path. */
+    public String line() {
+        return sha256 + "  " + path;
+    }
+}

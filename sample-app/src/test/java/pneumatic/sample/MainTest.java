@@ -1,0 +1,104 @@
+package pneumatic.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: what the user sees, and the exit status, for good and bad input. */
+class MainTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tree;
+
+    /** What one run printed, and its status. */
+    private record Outcome(int status, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDirectoryGetsWordFrequenciesThenAManifestThenASummary() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Files.writeString(tree.resolve("b.txt"), "tube tube capsule\n");
+            Files.writeString(tree.resolve("a.md"), "tube station\n");
+            Outcome outcome = run(tree.toString());
+            assertEquals(0, outcome.status(), outcome.err());
+            assertEquals("", outcome.err());
+            String out = outcome.out();
+            assertTrue(out.contains("1. tube                        3"), out);
+            int a = out.indexOf("  a.md");
+            int b = out.indexOf("  b.txt");
+            assertTrue(a > 0 && b > a, "manifest sorted by path:\n" + out);
+            assertTrue(out.contains("2 files, "), out);
+            assertTrue(out.contains("per step: files 2 listed | hash 2 files"), out);
+        });
+    }
+
+    @Test
+    void aMissingDirectoryIsABadArgumentWithoutAStackTrace() {
+        Outcome outcome = run(tree.resolve("missing").toString());
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.err().startsWith("sample-app: " + tree.resolve("missing") + " is not a directory"), outcome.err());
+        assertTrue(outcome.err().contains("usage: sample-app"), outcome.err());
+        assertFalse(outcome.err().contains("Exception"), outcome.err());
+    }
+
+    @Test
+    void twoArgumentsAreABadArgument() {
+        Outcome outcome = run("a", "b");
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.err().contains("expected at most one argument, got 2"), outcome.err());
+    }
+
+    @Test
+    void anUnreadableFileFailsTheRunWithOneClearLine() throws IOException {
+        Files.writeString(tree.resolve("fine.txt"), "fine words here\n");
+        Files.createSymbolicLink(tree.resolve("broken.txt"), tree.resolve("nowhere"));
+        Outcome outcome = assertTimeoutPreemptively(BOUND, () -> run(tree.toString()));
+        assertEquals(1, outcome.status());
+        assertEquals("sample-app: step words of WordFrequencies failed: cannot read " + tree.resolve("broken.txt")
+                + ": no such file (a broken link?)" + System.lineSeparator(), outcome.err());
+    }
+
+    @Test
+    void helpPrintsTheUsage() {
+        Outcome outcome = run("--help");
+        assertEquals(0, outcome.status());
+        assertTrue(outcome.out().startsWith("usage: sample-app [DIRECTORY | - | tour]"), outcome.out());
+    }
+
+    @Test
+    void theTourShowsEveryScene() {
+        Outcome outcome = assertTimeoutPreemptively(BOUND, () -> run("tour"));
+        assertEquals(0, outcome.status(), outcome.err());
+        String out = outcome.out();
+        for (String scene : new String[] {
+            "1. One message from a thread", "2. Three producers", "3. A bounded channel of capacity 2",
+            "4. tryRecv has three outcomes", "5. A rendezvous"}) {
+            assertTrue(out.contains(scene), scene + " missing:\n" + out);
+        }
+        assertTrue(out.contains("main received 10"), out);
+        assertTrue(out.contains("the loop ended by itself after 3 messages"), out);
+        assertTrue(out.contains("tryRecv after the last sender closed: DisconnectedException"), out);
+        assertTrue(out.contains("main received \"baton\""), out);
+    }
+}
