@@ -127,8 +127,17 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     /** Set once, when the run fails or is cancelled; workers read it between values. */
     private volatile boolean stopping;
 
-    /** The failure or cancellation that stopped the run, or null. Guarded by lock. */
-    private RuntimeException outcome;
+    /** The step that failed first, or null. Guarded by lock. */
+    private String failedStep;
+
+    /** What {@link #failedStep} threw. Guarded by lock. */
+    private Throwable failure;
+
+    /** Whether {@link #cancel()} stopped the run before any failure. Guarded by lock. */
+    private boolean cancelled;
+
+    /** Failures of steps after the run had stopped, reported as suppressed. Guarded by lock. */
+    private final List<Throwable> laterFailures = new ArrayList<>();
 
     /** What the caller feeds, or null when the pipeline has a source. Written while starting. */
     private volatile Sender<I> input;
@@ -320,8 +329,9 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     public void cancel() {
         lock.lock();
         try {
-            if (outcome == null && ended.getCount() > 0) {
-                stop(new CancellationException("pipeline " + pipeline + " was cancelled"));
+            if (!stopping && ended.getCount() > 0) {
+                cancelled = true;
+                stop();
             }
         } finally {
             lock.unlock();
@@ -462,31 +472,31 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     }
 
     /** Records a step's exception: the first one fails the run, later ones are suppressed. */
-    private void fail(String step, Throwable failure) {
+    private void fail(String step, Throwable thrown) {
         lock.lock();
         try {
-            if (outcome == null) {
-                stop(new PipelineFailedException(pipeline, step, failure));
-            } else if (!isStopSignal(failure)) {
-                outcome.addSuppressed(failure);
+            if (!stopping) {
+                failedStep = step;
+                failure = thrown;
+                stop();
+            } else if (!isStopSignal(thrown)) {
+                laterFailures.add(thrown);
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Whether an exception only shows that the run was already stopping. */
-    private boolean isStopSignal(Throwable failure) {
-        return stopping
-                && (failure instanceof DisconnectedException
-                        || failure instanceof InterruptedException
-                        || failure instanceof CancellationException);
+    /** Whether an exception thrown after the stop only shows that the run was stopping. */
+    private static boolean isStopSignal(Throwable thrown) {
+        return thrown instanceof DisconnectedException
+                || thrown instanceof InterruptedException
+                || thrown instanceof CancellationException;
     }
 
-    /** Stops the run with its outcome. Call only holding the lock, once. */
-    private void stop(RuntimeException why) {
-        assert lock.isHeldByCurrentThread() && outcome == null;
-        outcome = why;
+    /** Stops the run once its outcome is recorded. Call only holding the lock, once. */
+    private void stop() {
+        assert lock.isHeldByCurrentThread() && !stopping;
         stopping = true;
         if (!starting) {
             release();
@@ -514,16 +524,26 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         }
     }
 
+    /**
+     * Throws the run's outcome, if it did not end normally: a new exception each time, so that
+     * its stack trace shows the caller that awaited the run; the step's own exception, with its
+     * stack, is the cause.
+     */
     private void reportOutcome() {
-        RuntimeException why;
+        RuntimeException outcome;
         lock.lock();
         try {
-            why = outcome;
+            if (failedStep != null) {
+                outcome = new PipelineFailedException(pipeline, failedStep, failure);
+            } else if (cancelled) {
+                outcome = new CancellationException("pipeline " + pipeline + " was cancelled");
+            } else {
+                return;
+            }
+            laterFailures.forEach(outcome::addSuppressed);
         } finally {
             lock.unlock();
         }
-        if (why != null) {
-            throw why;
-        }
+        throw outcome;
     }
 }
