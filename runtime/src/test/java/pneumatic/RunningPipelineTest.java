@@ -1,0 +1,192 @@
+package pneumatic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import pneumatic.channel.Channel;
+
+/**
+ * {@link RunningPipeline} wired by hand, the way generated code wires it (the processor's tests
+ * run the generated code itself).
+ */
+class RunningPipelineTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    @AfterEach
+    void noThreadOfARunOutlivesIt() {
+        List<String> alive = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("Copy-") || name.startsWith("Open-"))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), alive);
+    }
+
+    private static final List<String> LINES = IntStream.range(0, 500).mapToObj(i -> "line " + i).collect(Collectors.toList());
+
+    /** The class Javadoc's example, with {@code store} collecting into a list. */
+    @Test
+    void theJavadocExampleCopiesEveryLine() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            List<String> stored = Collections.synchronizedList(new ArrayList<>());
+            List<String> lines = LINES;
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(Stage.DEFAULT_CAPACITY);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendIterable(out, lines));
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> stored.add(line));
+            toStore.receiver().close();
+            try (PipelineRun started = run.started()) {
+                started.await();
+            }
+            assertEquals(LINES, stored);
+        });
+    }
+
+    @Test
+    void aFailureWhileTheRunIsStillBeingWiredStopsItOnceWired() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            IllegalStateException boom = new IllegalStateException("fails at once");
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(1);
+            CountDownLatch sourceFailed = new CountDownLatch(1);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                sourceFailed.countDown();
+                throw boom;
+            });
+            toStore.sender().close();
+            sourceFailed.await();
+            while (!run.toString().contains("stopping")) { // the failure is recorded: wiring goes on
+                Thread.onSpinWait();
+            }
+            // The stop has not closed the channel yet, so wiring goes on without an exception...
+            run.startSink("store", 1, toStore.receiver().clone(), line -> { });
+            toStore.receiver().close();
+            // ...and takes effect here.
+            PipelineRun started = run.started();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+            assertEquals("lines", failed.stage());
+            assertSame(boom, failed.getCause());
+            started.close();
+        });
+    }
+
+    @Test
+    void anOpenRunIsFedFromItsOwnThreadAndCollected() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<String, String> run = new RunningPipeline<>("Open");
+            Channel<String> toUpper = run.channel(2);
+            Channel<String> output = run.channel(2);
+            run.exposeInput(toUpper.sender());
+            run.exposeOutput(output.receiver());
+            run.startStage("upper", 1, toUpper.receiver().clone(), output.sender().clone(),
+                    (line, to) -> Outputs.sendOne(to, line.toUpperCase()));
+            toUpper.receiver().close();
+            output.sender().close();
+            try (RunningPipeline<String, String> started = run.started()) {
+                started.feed(LINES); // far more than the capacities: feeding and collecting overlap
+                List<String> results = started.collect();
+                started.await();
+                assertEquals(LINES.stream().map(String::toUpperCase).collect(Collectors.toList()), results);
+            }
+        });
+    }
+
+    @Test
+    void aPipelineWithASourceHasNoInputAndOneWithASinkNoOutput() {
+        RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+        IllegalStateException noInput = assertThrows(IllegalStateException.class, run::input);
+        assertEquals("Copy has a @Source, so it takes no input()", noInput.getMessage());
+        IllegalStateException noOutput = assertThrows(IllegalStateException.class, run::output);
+        assertEquals("Copy has a @Sink, so it has no output()", noOutput.getMessage());
+        run.started().close();
+    }
+
+    @Test
+    void cancelAfterANormalEndChangesNothing() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(Stage.UNBOUNDED);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendIterable(out, LINES));
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> { });
+            toStore.receiver().close();
+            run.started().await();
+            assertTrue(run.isDone());
+            run.cancel();
+            run.await(); // still a normal end: no CancellationException
+            assertTrue(run.await(Duration.ZERO));
+            assertTrue(run.toString().startsWith("PipelineRun[Copy, ended"), run.toString());
+            IllegalStateException late = assertThrows(IllegalStateException.class,
+                    () -> run.startSink("late", 1, toStore.receiver(), line -> { }));
+            assertTrue(late.getMessage().contains("has ended"), late.getMessage());
+        });
+    }
+
+    @Test
+    void cancelReleasesABlockedSourceAndSink() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(0);
+            CountDownLatch sinkBlocked = new CountDownLatch(1);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                while (true) {
+                    out.send("again"); // a rendezvous: blocks until the sink takes it
+                }
+            });
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                sinkBlocked.countDown();
+                new CountDownLatch(1).await(); // blocks until interrupted
+            });
+            toStore.receiver().close();
+            PipelineRun started = run.started();
+            sinkBlocked.await();
+            assertFalse(started.isDone());
+            started.cancel();
+            CancellationException cancelled = assertThrows(CancellationException.class, started::await);
+            assertEquals("pipeline Copy was cancelled", cancelled.getMessage());
+            assertEquals(0, cancelled.getSuppressed().length, "the interrupt it caused is not a failure");
+            started.close();
+        });
+    }
+
+    @Test
+    void aFailureIsThrownAsANewExceptionInTheAwaitingThread() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendIterable(out, LINES));
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                throw new ArithmeticException(line);
+            });
+            toStore.receiver().close();
+            PipelineRun started = run.started();
+            PipelineFailedException first = assertThrows(PipelineFailedException.class, started::await);
+            PipelineFailedException second = assertThrows(PipelineFailedException.class, started::await);
+            assertInstanceOf(ArithmeticException.class, first.getCause());
+            assertSame(first.getCause(), second.getCause());
+            assertTrue(first != second, "a new exception per await, with the caller's stack");
+            assertTrue(java.util.Arrays.stream(first.getStackTrace())
+                            .anyMatch(frame -> frame.getClassName().startsWith(RunningPipelineTest.class.getName())),
+                    "the stack trace shows the awaiting test, not the worker");
+            started.close();
+        });
+    }
+}
