@@ -4,11 +4,11 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -16,6 +16,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import pneumatic.processor.codegen.WiringWriter;
+import pneumatic.processor.diag.Display;
 import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
 import pneumatic.processor.model.Pipeline;
@@ -56,11 +57,20 @@ public final class PipelineProcessor extends AbstractProcessor {
     private static final String GENERATED = "javax.annotation.processing.Generated";
     private static final Set<String> STEP_ANNOTATIONS = Set.of("pneumatic.Source", "pneumatic.Stage", "pneumatic.Sink");
 
-    /** Interfaces set aside for a later round, by name, with the types they still miss. */
-    private final Map<String, Set<String>> deferred = new LinkedHashMap<>();
+    /** Interfaces set aside for a later round, by name; their elements are looked up again. */
+    private final Set<String> deferred = new LinkedHashSet<>();
 
     /** Interfaces already handled, so none is written twice. */
     private final Set<String> done = new LinkedHashSet<>();
+
+    /** Reports the pipelines javac does not hand over; null when the compiler is not javac. */
+    private LocalPipelines localPipelines;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        localPipelines = LocalPipelines.of(environment);
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -83,7 +93,7 @@ public final class PipelineProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<TypeElement> todo = new LinkedHashSet<>();
-        for (String name : deferred.keySet()) {
+        for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type != null) {
                 todo.add(type);
@@ -100,6 +110,9 @@ public final class PipelineProcessor extends AbstractProcessor {
         }
         for (TypeElement type : todo) {
             processSafely(type);
+        }
+        if (localPipelines != null) {
+            localPipelines.report(round.getRootElements());
         }
         reportOrphans(annotations, round);
         if (round.processingOver()) {
@@ -120,7 +133,7 @@ public final class PipelineProcessor extends AbstractProcessor {
                     new Report(processingEnv.getMessager()).error(element,
                             Annotations.find(element, annotation.getQualifiedName().toString()).orElse(null), null,
                             Messages.orphan(annotation.getSimpleName().toString(),
-                                    element.getSimpleName().toString(), owner.getSimpleName().toString()));
+                                    Display.of(element), owner.getSimpleName().toString()));
                 }
             }
         }
@@ -132,20 +145,23 @@ public final class PipelineProcessor extends AbstractProcessor {
             return;
         }
         try {
-            Set<String> missing = UndefinedTypes.in(type);
-            if (!missing.isEmpty()) {
-                deferred.put(name, missing);
+            if (!UndefinedTypes.in(type).isEmpty()) {
+                deferred.add(name);
                 return;
             }
             done.add(name);
             processType(type);
         } catch (Throwable failure) {
             done.add(name);
-            StringWriter trace = new StringWriter();
-            failure.printStackTrace(new PrintWriter(trace));
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    Messages.internal(type.getSimpleName().toString(), trace.toString()), type);
+            reportInternal(type, failure);
         }
+    }
+
+    private void reportInternal(TypeElement type, Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                Messages.internal(type.getSimpleName().toString(), trace.toString()), type);
     }
 
     private void processType(TypeElement type) throws IOException {
@@ -157,21 +173,32 @@ public final class PipelineProcessor extends AbstractProcessor {
         Pipeline pipeline = new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
                 .parse(type, report);
         validator.checkChain(pipeline, report);
-        if (!report.hasErrors()) {
+        if (report.hasErrors()) {
+            return;
+        }
+        try {
             new WiringWriter().write(pipeline).writeTo(processingEnv.getFiler());
+        } catch (FilerException taken) { // javac refuses to write a type that already exists
+            report.error(type, Annotations.find(type, PIPELINE).orElse(null), null,
+                    Messages.nameTaken(pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
         }
     }
 
+    /**
+     * At the end: what the set-aside interfaces still miss, on the element that mentions it.
+     * Where javac's own error says it better, it alone is reported.
+     */
     private void reportUndefined() {
-        for (Map.Entry<String, Set<String>> entry : deferred.entrySet()) {
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
-            String missing = String.join(", ", entry.getValue());
-            if (type != null) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        Messages.undefined(type.getSimpleName().toString(), missing), type);
-            } else {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        Messages.undefined(entry.getKey(), missing));
+        Report report = new Report(processingEnv.getMessager());
+        for (String name : deferred) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type == null) {
+                continue;
+            }
+            for (UndefinedTypes.Undefined missing : UndefinedTypes.in(type)) {
+                if (missing.reportable()) {
+                    report.error(missing.where(), Messages.undefined(Display.of(missing.where()), missing.name()));
+                }
             }
         }
         deferred.clear();

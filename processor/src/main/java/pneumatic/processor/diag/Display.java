@@ -1,6 +1,7 @@
 package pneumatic.processor.diag;
 
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -13,6 +14,20 @@ import javax.lang.model.type.WildcardType;
 public final class Display {
 
     private Display() {}
+
+    /**
+     * What a message calls an element: a method as {@link #method}, a parameter as its method
+     * (the error's position points at the parameter itself), a type by its simple name.
+     */
+    public static String of(Element element) {
+        if (element instanceof ExecutableElement) {
+            return method((ExecutableElement) element);
+        }
+        if (element instanceof VariableElement && element.getEnclosingElement() instanceof ExecutableElement) {
+            return method((ExecutableElement) element.getEnclosingElement());
+        }
+        return element.getSimpleName().toString();
+    }
 
     /** {@code lower(String)}, {@code words(String, Sender<String>)}. */
     public static String method(ExecutableElement method) {

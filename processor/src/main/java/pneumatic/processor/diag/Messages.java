@@ -39,6 +39,11 @@ public final class Messages {
                 + " name of the class to generate, such as \"" + suggestName(name) + "\"";
     }
 
+    public static String nameTaken(String wiring, String pipeline) {
+        return "[Pipeline/NameClash] the wiring class " + wiring + " of " + pipeline + " cannot be generated:"
+                + " a type of that name already exists; choose another name with @Pipeline(name = \"...\")";
+    }
+
     public static String nameIsInterface(String name) {
         return "[Pipeline/NameClash] name = \"" + name + "\" is the name of the interface itself; the"
                 + " generated class needs a name of its own, such as \"" + name + "Wiring\"";
@@ -214,6 +219,11 @@ public final class Messages {
                 suggestion.append(c);
             }
         }
-        return suggestion.length() == 0 ? "MyWiring" : suggestion.toString();
+        if (suggestion.length() == 0) {
+            return "MyWiring";
+        }
+        suggestion.setCharAt(0, Character.toUpperCase(suggestion.charAt(0)));
+        String candidate = suggestion.toString();
+        return javax.lang.model.SourceVersion.isKeyword(candidate) ? candidate + "Wiring" : candidate;
     }
 }

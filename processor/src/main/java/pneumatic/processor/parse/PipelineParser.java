@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -74,9 +75,9 @@ public final class PipelineParser {
         String given = Annotations.find(pipeline, "pneumatic.Pipeline")
                 .map(mirror -> (String) Annotations.value(mirror, "name"))
                 .orElse("");
-        if (!given.isEmpty()) {
+        if (SourceVersion.isIdentifier(given) && !SourceVersion.isKeyword(given)) {
             return ClassName.get(interfaceName.packageName(), given);
-        }
+        } // else the NameRule reports a given name; nothing is written, but parsing goes on
         return ClassName.get(interfaceName.packageName(), String.join("_", interfaceName.simpleNames()) + "Wiring");
     }
 

@@ -1,9 +1,17 @@
 package pneumatic.processor.parse;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -12,49 +20,96 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import pneumatic.processor.diag.Display;
+import pneumatic.processor.model.Role;
 
 /**
- * Finds the types in a pipeline's method signatures that do not exist (yet). Another processor
- * may generate them in a later round, so such a pipeline is set aside until then rather than
- * reported at once.
+ * Finds what a pipeline's declarations refer to that does not exist (yet): types in the step
+ * signatures, and annotation values javac could not evaluate. Another processor may generate
+ * them in a later round, so such a pipeline is set aside until then rather than parsed now.
  */
 public final class UndefinedTypes {
 
     private UndefinedTypes() {}
 
-    /** The undefined types in the signatures of the interface's methods, as written. */
-    public static Set<String> in(TypeElement pipeline) {
-        Set<String> missing = new LinkedHashSet<>();
+    /**
+     * One thing that does not exist.
+     *
+     * @param name how the source names it
+     * @param where the narrowest element whose declaration mentions it
+     * @param reportable whether {@code [Pipeline/Undefined]} should report it if it is still
+     *     missing at the end; {@code false} where javac's own error says it better (a type
+     *     variable of an enclosing class, an annotation value javac could not evaluate)
+     */
+    public record Undefined(String name, Element where, boolean reportable) {}
+
+    /** What the interface's methods and step annotations refer to that is undefined. */
+    public static List<Undefined> in(TypeElement pipeline) {
+        Set<String> outerTypeVariables = outerTypeVariables(pipeline);
+        List<Undefined> missing = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(pipeline.getEnclosedElements())) {
-            collect(method.getReturnType(), missing);
+            collect(method.getReturnType(), method, outerTypeVariables, missing);
             for (VariableElement parameter : method.getParameters()) {
-                collect(parameter.asType(), missing);
+                collect(parameter.asType(), parameter, outerTypeVariables, missing);
             }
             for (TypeMirror thrown : method.getThrownTypes()) {
-                collect(thrown, missing);
+                collect(thrown, method, outerTypeVariables, missing);
+            }
+            for (Role role : Role.values()) {
+                Annotations.find(method, role.annotationName()).ifPresent(mirror -> {
+                    for (String attribute : new String[] {"workers", "capacity"}) {
+                        AnnotationValue value = Annotations.explicitValue(mirror, attribute);
+                        if (value != null && !(value.getValue() instanceof Integer)) {
+                            missing.add(new Undefined(attribute + " = " + value, method, false));
+                        }
+                    }
+                });
             }
         }
+        Annotations.find(pipeline, "pneumatic.Pipeline").ifPresent(mirror -> invalidValues(mirror, pipeline, missing));
         return missing;
     }
 
-    private static void collect(TypeMirror type, Set<String> missing) {
+    private static void invalidValues(AnnotationMirror mirror, Element where, List<Undefined> missing) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : mirror.getElementValues().entrySet()) {
+            if (!(entry.getValue().getValue() instanceof String)) {
+                missing.add(new Undefined(entry.getKey().getSimpleName() + " = " + entry.getValue(), where, false));
+            }
+        }
+    }
+
+    /** Names of the type variables of the types around the pipeline, which it cannot use. */
+    private static Set<String> outerTypeVariables(TypeElement pipeline) {
+        Set<String> names = new HashSet<>();
+        for (Element e = pipeline.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+            if (e instanceof Parameterizable) {
+                for (TypeParameterElement parameter : ((Parameterizable) e).getTypeParameters()) {
+                    names.add(parameter.getSimpleName().toString());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void collect(TypeMirror type, Element where, Set<String> outer, List<Undefined> missing) {
         if (type.getKind() == TypeKind.ERROR) {
-            missing.add(Display.type(type));
+            String name = Display.type(type);
+            missing.add(new Undefined(name, where, !outer.contains(name)));
             return;
         }
         if (type instanceof DeclaredType) {
             for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-                collect(argument, missing);
+                collect(argument, where, outer, missing);
             }
         } else if (type instanceof ArrayType) {
-            collect(((ArrayType) type).getComponentType(), missing);
+            collect(((ArrayType) type).getComponentType(), where, outer, missing);
         } else if (type instanceof WildcardType) {
             WildcardType wildcard = (WildcardType) type;
             if (wildcard.getExtendsBound() != null) {
-                collect(wildcard.getExtendsBound(), missing);
+                collect(wildcard.getExtendsBound(), where, outer, missing);
             }
             if (wildcard.getSuperBound() != null) {
-                collect(wildcard.getSuperBound(), missing);
+                collect(wildcard.getSuperBound(), where, outer, missing);
             }
         }
     }

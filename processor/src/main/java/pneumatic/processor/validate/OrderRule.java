@@ -43,12 +43,22 @@ final class OrderRule implements ChainRule {
                             Messages.secondSink(method, Display.method(firstSink.method())));
                 } else {
                     firstSink = step;
-                    if (i < steps.size() - 1) {
+                    Step after = firstNonSinkAfter(steps, i);
+                    if (after != null) { // only sinks after it: each of those is "a second sink"
                         report.error(step.method(), step.annotation(), null,
-                                Messages.sinkNotLast(method, Display.method(steps.get(i + 1).method())));
+                                Messages.sinkNotLast(method, Display.method(after.method())));
                     }
                 }
             }
         }
+    }
+
+    private static Step firstNonSinkAfter(List<Step> steps, int index) {
+        for (Step step : steps.subList(index + 1, steps.size())) {
+            if (step.role() != Role.SINK) {
+                return step;
+            }
+        }
+        return null;
     }
 }

@@ -9,20 +9,16 @@ import pneumatic.processor.diag.Report;
 
 /**
  * {@code [Pipeline/Visibility]}: the generated class, in the same package, must be able to name
- * the interface, so neither it nor a type around it may be private, and it may not be local.
+ * the interface, so neither it nor a type around it may be private.
  */
 final class VisibilityRule implements ElementRule {
 
     @Override
     public boolean check(TypeElement type, Report report) {
         String name = type.getSimpleName().toString();
+        // A local interface never gets here: javac does not hand local types to processors
+        // (LocalPipelines reports those from the syntax trees).
         for (Element e = type; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
-            ElementKind kind = e.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR
-                    || kind == ElementKind.STATIC_INIT || kind == ElementKind.INSTANCE_INIT) {
-                report.error(type, Messages.localInterface(name));
-                return false; // a local type has no name outside its method
-            }
             if (e.getModifiers().contains(Modifier.PRIVATE)) {
                 String which = e == type ? name : "its enclosing type " + e.getSimpleName();
                 report.error(type, Messages.privateInterface(name, which));
