@@ -1,0 +1,777 @@
+package pneumatic.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Completion;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per fixture in {@code src/test/resources/bad/}: each fixture holds one mistake (except
+ * {@code ManyMistakes}), and its test asserts the compile error that the user sees: the id, the
+ * whole message (the text is part of the user's experience, see {@code diag.Messages}), the line
+ * of the narrowest element (the annotation value, the parameter, else the method), the exact
+ * number of errors (so that a cascade of follow-up errors shows up), and that no wiring class was
+ * written.
+ *
+ * <p>Where a fixture puts an annotation value or a parameter on a line of its own, that is so
+ * {@code onLineContaining} proves the caret lands on that element and not on the method.
+ */
+class BadPipelinesTest {
+
+    // ---- the interface
+
+    @Test
+    void rejectsPipelineOnAClass() {
+        Attempt a = compile("PipelineOnClass");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NotInterface] @Pipeline goes on an interface, but"
+                        + " PipelineOnClass is a class; declare PipelineOnClass as an interface whose abstract"
+                        + " methods are the steps")
+                .inFile(a.file).onLineContaining("@Pipeline");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsPipelineOnAnEnum() {
+        Attempt a = compile("PipelineOnEnum");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NotInterface] @Pipeline goes on an interface, but"
+                        + " PipelineOnEnum is an enum; declare PipelineOnEnum as an interface whose abstract"
+                        + " methods are the steps")
+                .inFile(a.file).onLineContaining("@Pipeline");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsPipelineOnARecord() {
+        Attempt a = compile("PipelineOnRecord");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NotInterface] @Pipeline goes on an interface, but"
+                        + " PipelineOnRecord is a record; declare PipelineOnRecord as an interface whose abstract"
+                        + " methods are the steps")
+                .inFile(a.file).onLineContaining("@Pipeline");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsPipelineOnAnAnnotationType() {
+        Attempt a = compile("PipelineOnAnnotationType");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NotInterface] @Pipeline goes on an interface, but"
+                        + " PipelineOnAnnotationType is an annotation type; declare PipelineOnAnnotationType as an"
+                        + " interface whose abstract methods are the steps")
+                .inFile(a.file).onLineContaining("@Pipeline");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsPrivateNestedInterface() {
+        Attempt a = compile("PrivateNestedInterface");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] Steps cannot be used by its generated"
+                        + " wiring class because Steps is private; make it package-private or public")
+                .inFile(a.file).onLineContaining("private interface Steps {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsInterfaceInsideAPrivateClass() {
+        Attempt a = compile("InterfaceInPrivateClass");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] Steps cannot be used by its generated"
+                        + " wiring class because its enclosing type Hidden is private; make it package-private or"
+                        + " public")
+                .inFile(a.file).onLineContaining("interface Steps {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    /**
+     * Found in javac's syntax trees, which javac does not hand to a processor whose environment
+     * is wrapped (as the recording one of the other tests is, and as Gradle's is): this one
+     * compiles with the processor as javac gives it.
+     */
+    @Test
+    void rejectsInterfaceDeclaredInsideAMethod() {
+        JavaFileObject file = JavaFileObjects.forResource("bad/LocalInterface.java");
+        Compilation compilation = Compiler.javac().withProcessors(new PipelineProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/Visibility] Steps is declared inside a method, where"
+                        + " its generated wiring class cannot see it; declare it at the top level or as a member"
+                        + " of a class")
+                .inFile(file).onLineContaining("interface Steps {");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void rejectsGenericInterfaceOnItsTypeParameter() {
+        Attempt a = compile("GenericPipeline");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeParameters] GenericPipeline declares the type"
+                        + " parameters <T>; a @Pipeline interface cannot be generic, so replace them with concrete"
+                        + " types")
+                .inFile(a.file).onLineContaining("<T> {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsInvalidWiringNameOnTheNameValue() {
+        Attempt a = compile("InvalidWiringName");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Name] name = \"not-a-name\" is not a valid Java class"
+                        + " name; give the simple name of the class to generate, such as \"Notaname\"")
+                .inFile(a.file).onLineContaining("name = \"not-a-name\")");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsWiringNamedLikeTheInterfaceOnTheNameValue() {
+        Attempt a = compile("WiringNamedLikeInterface");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] name = \"WiringNamedLikeInterface\" is the"
+                        + " name of the interface itself; the generated class needs a name of its own, such as"
+                        + " \"WiringNamedLikeInterfaceWiring\"")
+                .inFile(a.file).onLineContaining("name = \"WiringNamedLikeInterface\")");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsOverloadedStepsOnTheSecondOne() {
+        Attempt a = compile("OverloadedStep");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] clean(CharSequence) is a second step named"
+                        + " clean (the first is clean(String)); a step's name names its threads and its part of the"
+                        + " wiring, so give each step a name of its own")
+                .inFile(a.file).onLineContaining("@Stage String clean(CharSequence line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStepInheritedFromASuperinterface() {
+        Attempt a = compile("InheritedStep");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Inherited] InheritedStep inherits the abstract method"
+                        + " lines() from Lines; the steps of a pipeline are declared in the @Pipeline interface"
+                        + " itself, in order, so redeclare lines() in InheritedStep with its step annotation")
+                .inFile(a.file).onLineContaining("public interface InheritedStep extends Lines {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    // ---- one method
+
+    @Test
+    void rejectsAbstractMethodWithoutAStepAnnotation() {
+        Attempt a = compile("UnannotatedMethod");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Unannotated] describe(String) is abstract but is not a"
+                        + " step; annotate it with @Source, @Stage or @Sink, or give it a default body")
+                .inFile(a.file).onLineContaining("String describe(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsMethodWithTwoStepAnnotationsOnTheSecondAnnotation() {
+        Attempt a = compile("TwoStepAnnotations");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Unannotated] print(String) is annotated with both"
+                        + " @Stage and @Sink; a step has exactly one role, so keep one of them")
+                .inFile(a.file).onLineContaining("@Sink");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStageOnADefaultMethod() {
+        Attempt a = compile("StageOnDefaultMethod");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NotAbstract] @Stage on the default method trim(String)"
+                        + " has no effect: only abstract methods are steps; remove @Stage or make the method abstract")
+                .inFile(a.file).onLineContaining("@Stage default String trim(String line) {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStageOnAStaticMethod() {
+        Attempt a = compile("StageOnStaticMethod");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NotAbstract] @Stage on the static method trim(String)"
+                        + " has no effect: only abstract methods are steps; remove @Stage or make the method abstract")
+                .inFile(a.file).onLineContaining("@Stage static String trim(String line) {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    // ---- sources
+
+    @Test
+    void rejectsSourceWithANonSenderParameterOnTheParameter() {
+        Attempt a = compile("SourceTakesParameter");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lines(String) fits no source shape: a"
+                        + " @Source produces the pipeline's input, so it takes no parameter, or only a Sender<T> to"
+                        + " send on")
+                .inFile(a.file).onLineContaining("String path);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSourceThatReturnsOneString() {
+        Attempt a = compile("SourceReturnsString");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] line() returns String, which fits no"
+                        + " source shape; return Iterable<T> (such as List<T>), Iterator<T> or Stream<T>, or declare"
+                        + " void line(Sender<T> out)")
+                .inFile(a.file).onLineContaining("@Source String line();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsVoidSourceWithoutASender() {
+        Attempt a = compile("SourceReturnsVoidWithoutSender");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lines() returns void, which fits no"
+                        + " source shape; return Iterable<T> (such as List<T>), Iterator<T> or Stream<T>, or declare"
+                        + " void lines(Sender<T> out)")
+                .inFile(a.file).onLineContaining("@Source void lines();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSenderSourceThatAlsoReturnsAValue() {
+        Attempt a = compile("SenderSourceReturnsValue");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lines(Sender<String>) takes a Sender but"
+                        + " returns boolean; a source that sends by itself returns void")
+                .inFile(a.file).onLineContaining("@Source boolean lines(Sender<String> out);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSourceReturningARawList() {
+        Attempt a = compile("SourceReturnsRawList");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lines() uses the raw type List; give it a"
+                        + " type argument, such as List<String>")
+                .inFile(a.file).onLineContaining("@Source List lines();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsGenericSourceMethod() {
+        Attempt a = compile("GenericSource");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] items() declares type parameters; a step"
+                        + " cannot be a generic method, so use concrete types")
+                .inFile(a.file).onLineContaining("@Source <T> Stream<T> items();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSourceWhoseSenderCannotBeSentOnOnTheParameter() {
+        Attempt a = compile("SourceSenderOfExtends");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lines(Sender<? extends String>) takes a"
+                        + " Sender<? extends String>, which cannot be sent on; declare the parameter as Sender<T> for"
+                        + " the type T it sends")
+                .inFile(a.file).onLineContaining("Sender<? extends String> out);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    // ---- stages
+
+    @Test
+    void rejectsStageWithoutAParameter() {
+        Attempt a = compile("StageTakesNothing");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] next() takes no parameter; a @Stage takes"
+                        + " the previous step's output: R f(T), Optional<R> f(T), Stream<R> f(T) or"
+                        + " void f(T, Sender<R>) (a step that only produces is a @Source)")
+                .inFile(a.file).onLineContaining("@Stage String next();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStageThatReturnsVoid() {
+        Attempt a = compile("StageReturnsVoid");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] log(String) returns void, so it hands"
+                        + " nothing on; return R, Optional<R> or Stream<R>, or add a Sender<R> parameter to send on"
+                        + " (a step that only consumes is a @Sink)")
+                .inFile(a.file).onLineContaining("@Stage void log(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStageWhoseSecondParameterIsNotASenderOnThatParameter() {
+        Attempt a = compile("StageSecondParameterNotSender");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] join(String, String) fits no stage shape:"
+                        + " its second parameter is String, but a stage takes one value and, optionally, the"
+                        + " Sender<R> it sends on: R f(T), Optional<R> f(T), Stream<R> f(T) or void f(T, Sender<R>)")
+                .inFile(a.file).onLineContaining("String separator);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSenderStageThatAlsoReturnsAValue() {
+        Attempt a = compile("SenderStageReturnsValue");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] words(String, Sender<String>) takes a"
+                        + " Sender but returns boolean; a stage that sends by itself returns void")
+                .inFile(a.file).onLineContaining("@Stage boolean words(String line, Sender<String> out);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStageWithThreeParametersOnTheThird() {
+        Attempt a = compile("StageTakesThreeParameters");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] words(String, Sender<String>, int) takes"
+                        + " too many parameters; a stage takes one value and, optionally, the Sender<R> it sends on:"
+                        + " R f(T), Optional<R> f(T), Stream<R> f(T) or void f(T, Sender<R>)")
+                .inFile(a.file).onLineContaining("int limit);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStageReturningARawOptional() {
+        Attempt a = compile("StageReturnsRawOptional");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] nonBlank(String) uses the raw type"
+                        + " Optional; give it a type argument, such as Optional<String>")
+                .inFile(a.file).onLineContaining("@Stage Optional nonBlank(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    // ---- sinks
+
+    @Test
+    void rejectsSinkThatReturnsAValue() {
+        Attempt a = compile("SinkReturnsValue");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SinkShape] print(String) returns boolean, but a @Sink"
+                        + " consumes and returns void; make it return void, or make it a @Stage to hand its result on")
+                .inFile(a.file).onLineContaining("@Sink boolean print(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSinkWithTwoParametersOnTheSecond() {
+        Attempt a = compile("SinkTakesTwoParameters");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SinkShape] print(String, String) fits no sink shape: a"
+                        + " @Sink takes exactly one parameter, the previous step's output: void f(T)")
+                .inFile(a.file).onLineContaining("String prefix);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSinkWithoutAParameter() {
+        Attempt a = compile("SinkTakesNothing");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SinkShape] done() fits no sink shape: a @Sink takes"
+                        + " exactly one parameter, the previous step's output: void f(T)")
+                .inFile(a.file).onLineContaining("@Sink void done();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    // ---- the chain
+
+    @Test
+    void rejectsPipelineWithoutSteps() {
+        Attempt a = compile("NoSteps");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] NoSteps has no steps; declare at least one"
+                        + " abstract method annotated with @Source, @Stage or @Sink")
+                .inFile(a.file).onLineContaining("public interface NoSteps {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSecondSource() {
+        Attempt a = compile("TwoSources");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] moreLines() is a second @Source (the first is"
+                        + " lines()); a pipeline has at most one source")
+                .inFile(a.file).onLineContaining("@Source Stream<String> moreLines();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSourceThatIsNotFirst() {
+        Attempt a = compile("SourceNotFirst");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] lines() is the @Source but comes after"
+                        + " trim(String); the source is the first step, so declare it first")
+                .inFile(a.file).onLineContaining("@Source Stream<String> lines();");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    /** One mistake, one error: the first sink is not "not last" because of the second. */
+    @Test
+    void rejectsSecondSinkWithOneError() {
+        Attempt a = compile("TwoSinks");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] log(String) is a second @Sink (the first is"
+                        + " print(String)); a pipeline has at most one sink")
+                .inFile(a.file).onLineContaining("@Sink void log(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsSinkThatIsNotLast() {
+        Attempt a = compile("SinkNotLast");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] print(String) is the @Sink but trim(String)"
+                        + " comes after it; the sink is the last step, so declare it last")
+                .inFile(a.file).onLineContaining("@Sink void print(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsTypeMismatchOnTheParameter() {
+        Attempt a = compile("TypeMismatchOnParameter");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] describe(List<String>) cannot take the"
+                        + " String that lower(String) emits; change the parameter to String or make lower return"
+                        + " List<String>")
+                .inFile(a.file).onLineContaining("List<String> words);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsLongHandedToAnIntParameter() {
+        Attempt a = compile("PrimitiveTypeMismatch");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] add(int) cannot take the long that"
+                        + " square(int) emits; change the parameter to long or make square return int")
+                .inFile(a.file).onLineContaining("int total);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsTypeMismatchAfterAnOptionalProducerWithAnOptionalFix() {
+        Attempt a = compile("OptionalTypeMismatch");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] count(int) cannot take the String that"
+                        + " nonBlank(String) emits; change the parameter to String or make nonBlank return"
+                        + " Optional<Integer>")
+                .inFile(a.file).onLineContaining("int length);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsZeroWorkersOnTheWorkersValue() {
+        Attempt a = compile("ZeroWorkers");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Workers] workers = 0 on trim(String); a step runs on"
+                        + " at least one thread, so use workers = 1 or more")
+                .inFile(a.file).onLineContaining("workers = 0)");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsCapacityBelowUnboundedOnTheCapacityValue() {
+        Attempt a = compile("NegativeCapacity");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Capacity] capacity = -2 on print(String); use 0 for a"
+                        + " rendezvous, a positive capacity, or Stage.UNBOUNDED (-1) for no limit")
+                .inFile(a.file).onLineContaining("capacity = -2)");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    // ---- outside a pipeline, and the processor itself
+
+    @Test
+    void rejectsStepAnnotationOutsideAPipeline() {
+        Attempt a = compile("StageWithoutPipeline");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Orphan] @Stage on trim(String) has no effect, because"
+                        + " StageWithoutPipeline is not annotated with @Pipeline; add @Pipeline to"
+                        + " StageWithoutPipeline, or remove @Stage")
+                .inFile(a.file).onLineContaining("@Stage String trim(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    /**
+     * The processor waits for a later round that might generate the missing type, then reports it
+     * on the parameter that mentions it once every processor has run. javac reports its own
+     * "cannot find symbol" on the same parameter: two errors, on JDK 17 as on JDK 25.
+     */
+    @Test
+    void reportsUndefinedParameterTypeOnceEveryProcessorHasRun() {
+        Attempt a = compile("UndefinedParameterType");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] print(Missing) refers to Missing,"
+                        + " which is still undefined after every annotation processor ran; if another processor"
+                        + " should generate it, check that it is on the processor path, otherwise fix the type")
+                .inFile(a.file).onLineContaining("Missing line);");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /** API.md: "Every error of one interface is reported in one compile". */
+    @Test
+    void reportsEveryMistakeOfOneInterfaceInOneCompile() {
+        Attempt a = compile("ManyMistakes");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Workers] workers = 0 on trim(String); a step runs on"
+                        + " at least one thread, so use workers = 1 or more")
+                .inFile(a.file).onLineContaining("workers = 0)");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Unannotated] describe(String) is abstract but is not a"
+                        + " step; annotate it with @Source, @Stage or @Sink, or give it a default body")
+                .inFile(a.file).onLineContaining("String describe(String line);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] length(Integer) cannot take the String"
+                        + " that nonBlank(String) emits; change the parameter to String or make nonBlank return"
+                        + " Optional<Integer>")
+                .inFile(a.file).onLineContaining("Integer line);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Capacity] capacity = -2 on print(Integer); use 0 for a"
+                        + " rendezvous, a positive capacity, or Stage.UNBOUNDED (-1) for no limit")
+                .inFile(a.file).onLineContaining("capacity = -2)");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] print(Integer) is the @Sink but label(Integer)"
+                        + " comes after it; the sink is the last step, so declare it last")
+                .inFile(a.file).onLineContaining("@Sink(");
+        assertThat(a.compilation).hadErrorCount(5);
+        a.assertNoWiringWritten();
+    }
+
+    /** The control for {@link Attempt#assertNoWiringWritten}: the same recording sees a wiring written. */
+    @Test
+    void recordsTheWiringWrittenForAGoodPipeline() {
+        Attempt a = compileResource("good/Shout.java");
+        assertThat(a.compilation).succeededWithoutWarnings();
+        assertEquals(List.of("fixtures.ShoutWiring"), a.sourcesWritten);
+    }
+
+    // ---- support
+
+    /** Compiles {@code bad/<fixture>.java} with the processor, noting every source file it writes. */
+    private static Attempt compile(String fixture) {
+        return compileResource("bad/" + fixture + ".java");
+    }
+
+    private static Attempt compileResource(String resource) {
+        JavaFileObject file = JavaFileObjects.forResource(resource);
+        WritesRecorded processor = new WritesRecorded(new PipelineProcessor());
+        Compilation compilation = Compiler.javac().withProcessors(processor).compile(file);
+        return new Attempt(resource, file, compilation, processor.sourcesWritten);
+    }
+
+    /** One compile of a bad fixture. */
+    private static final class Attempt {
+        final String resource;
+        final JavaFileObject file;
+        final Compilation compilation;
+        final List<String> sourcesWritten;
+
+        Attempt(String resource, JavaFileObject file, Compilation compilation, List<String> sourcesWritten) {
+            this.resource = resource;
+            this.file = file;
+            this.compilation = compilation;
+            this.sourcesWritten = sourcesWritten;
+        }
+
+        /**
+         * No wiring class for a bad pipeline. compile-testing hides the generated files of a failed
+         * compile ({@code generatedSourceFiles()} throws), so this asks the Filer instead.
+         */
+        void assertNoWiringWritten() {
+            assertEquals(List.of(), sourcesWritten, "source files written for " + resource);
+        }
+    }
+
+    /**
+     * The processor under test, unchanged, but handed a {@link Filer} that records the name of
+     * every source file it creates.
+     */
+    private static final class WritesRecorded implements Processor {
+        private final Processor processor;
+
+        /** Qualified names of the source files created, in order; written by the Filer only. */
+        final List<String> sourcesWritten = new ArrayList<>();
+
+        WritesRecorded(Processor processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public Set<String> getSupportedOptions() {
+            return processor.getSupportedOptions();
+        }
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return processor.getSupportedAnnotationTypes();
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return processor.getSupportedSourceVersion();
+        }
+
+        @Override
+        public void init(ProcessingEnvironment env) {
+            processor.init(new RecordingEnvironment(env, new RecordingFiler(env.getFiler(), sourcesWritten)));
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            return processor.process(annotations, round);
+        }
+
+        @Override
+        public Iterable<? extends Completion> getCompletions(
+                Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
+            return processor.getCompletions(element, annotation, member, userText);
+        }
+    }
+
+    /** javac's environment with another Filer. */
+    private static final class RecordingEnvironment implements ProcessingEnvironment {
+        private final ProcessingEnvironment env;
+        private final Filer filer;
+
+        RecordingEnvironment(ProcessingEnvironment env, Filer filer) {
+            this.env = env;
+            this.filer = filer;
+        }
+
+        @Override
+        public Map<String, String> getOptions() {
+            return env.getOptions();
+        }
+
+        @Override
+        public Messager getMessager() {
+            return env.getMessager();
+        }
+
+        @Override
+        public Filer getFiler() {
+            return filer;
+        }
+
+        @Override
+        public Elements getElementUtils() {
+            return env.getElementUtils();
+        }
+
+        @Override
+        public Types getTypeUtils() {
+            return env.getTypeUtils();
+        }
+
+        @Override
+        public SourceVersion getSourceVersion() {
+            return env.getSourceVersion();
+        }
+
+        @Override
+        public Locale getLocale() {
+            return env.getLocale();
+        }
+
+        @Override
+        public boolean isPreviewEnabled() {
+            return env.isPreviewEnabled();
+        }
+    }
+
+    /** javac's Filer, noting the name of each source file before creating it. */
+    private static final class RecordingFiler implements Filer {
+        private final Filer filer;
+        private final List<String> sourcesWritten;
+
+        RecordingFiler(Filer filer, List<String> sourcesWritten) {
+            this.filer = filer;
+            this.sourcesWritten = sourcesWritten;
+        }
+
+        @Override
+        public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
+            sourcesWritten.add(name.toString());
+            return filer.createSourceFile(name, originatingElements);
+        }
+
+        @Override
+        public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
+            return filer.createClassFile(name, originatingElements);
+        }
+
+        @Override
+        public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPackage,
+                CharSequence relativeName, Element... originatingElements) throws IOException {
+            return filer.createResource(location, moduleAndPackage, relativeName, originatingElements);
+        }
+
+        @Override
+        public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPackage,
+                CharSequence relativeName) throws IOException {
+            return filer.getResource(location, moduleAndPackage, relativeName);
+        }
+    }
+}

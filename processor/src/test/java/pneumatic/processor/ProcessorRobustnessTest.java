@@ -1,0 +1,472 @@
+package pneumatic.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Odd but possible input never makes the processor crash into javac (API.md section 3: "never a
+ * processor crash"). Each input either compiles, with its wiring and without a warning, or fails
+ * with {@code [Pipeline/...]} errors, plus javac's own errors where the input is not valid Java;
+ * never with {@code [Pipeline/Internal]}, a stack trace, or an error in generated code.
+ */
+class ProcessorRobustnessTest {
+
+    /** The diagnostic code javac gives every message a processor prints through its Messager. */
+    private static final String FROM_A_PROCESSOR = "compiler.err.proc.messager";
+
+    /** What should become of one input. */
+    private enum Outcome {
+        /** Compiles, and the wiring is generated without a warning under {@code -Xlint:all}. */
+        COMPILES,
+        /** Fails with errors of the processor only, the first with the expected id. */
+        REJECTED,
+        /** Not valid Java: javac reports it; the processor may add errors of its own, but never crashes. */
+        INVALID_JAVA
+    }
+
+    /** One odd input: a compilation unit {@code fixtures.<name>}. */
+    private record Input(String name, Outcome outcome, String id, String source) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Input compiles(String name, String source) {
+        return new Input(name, Outcome.COMPILES, null, source);
+    }
+
+    private static Input rejected(String name, String id, String source) {
+        return new Input(name, Outcome.REJECTED, id, source);
+    }
+
+    private static Input invalidJava(String name, String source) {
+        return new Input(name, Outcome.INVALID_JAVA, null, source);
+    }
+
+    static Stream<Input> oddInputs() {
+        return Stream.of(
+                invalidJava("EnclosingTypeVariable", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        public class EnclosingTypeVariable<T> {
+                            @Pipeline
+                            interface Steps {
+                                @Source Stream<T> items();
+                                @Sink void take(T item);
+                            }
+                        }
+                        """),
+                rejected("EmptyInterface", "[Pipeline/Order]", """
+                        package fixtures;
+                        import pneumatic.Pipeline;
+                        @Pipeline
+                        public interface EmptyInterface {}
+                        """),
+                rejected("SourceReturnsArray", "[Pipeline/SourceShape]", """
+                        package fixtures;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface SourceReturnsArray {
+                            @Source String[] lines();
+                            @Sink void print(String line);
+                        }
+                        """),
+                compiles("StageReturnsArray", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface StageReturnsArray {
+                            @Source Stream<String> lines();
+                            @Stage String[] split(String line);
+                            @Sink void print(String[] words);
+                        }
+                        """),
+                compiles("StreamOfIntArrays", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface StreamOfIntArrays {
+                            @Source Stream<int[]> rows();
+                            @Stage Stream<int[][]> grids(int[] row);
+                            @Sink void sum(int[][] grid);
+                        }
+                        """),
+                compiles("VarargsSink", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface VarargsSink {
+                            @Source Stream<String[]> lines();
+                            @Sink void print(String... words);
+                        }
+                        """),
+                rejected("IntStreamSource", "[Pipeline/SourceShape]", """
+                        package fixtures;
+                        import java.util.stream.IntStream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface IntStreamSource {
+                            @Source IntStream numbers();
+                            @Sink void print(int n);
+                        }
+                        """),
+                rejected("UnboundedWildcardSender", "[Pipeline/StageShape]", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        import pneumatic.channel.Sender;
+                        @Pipeline
+                        public interface UnboundedWildcardSender {
+                            @Source Stream<String> lines();
+                            @Stage void words(String line, Sender<?> out);
+                            @Sink void print(Object word);
+                        }
+                        """),
+                compiles("WildcardsEverywhere", """
+                        package fixtures;
+                        import java.util.List;
+                        import java.util.Optional;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        import pneumatic.channel.Sender;
+                        @Pipeline
+                        public interface WildcardsEverywhere {
+                            @Source Iterable<?> things();
+                            @Stage Optional<? extends List<?>> wrap(Object thing);
+                            @Stage Stream<?> flatten(List<?> list);
+                            @Stage void send(Object o, Sender<? super Object> out);
+                            @Sink void print(Object o);
+                        }
+                        """),
+                compiles("SendersAsValues", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        import pneumatic.channel.Sender;
+                        @Pipeline
+                        public interface SendersAsValues {
+                            @Source Stream<Sender<String>> senders();
+                            @Stage void relay(Sender<String> in, Sender<String> out);
+                            @Sink void print(String s);
+                        }
+                        """),
+                compiles("IterableSubtypeWithoutTypeArguments", """
+                        package fixtures;
+                        import java.nio.file.Path;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface IterableSubtypeWithoutTypeArguments {
+                            @Source Path segments();
+                            @Sink void print(Path segment);
+                        }
+                        """),
+                compiles("SelfReferentialType", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface SelfReferentialType {
+                            @Source Stream<SelfReferentialType> selves();
+                            @Stage SelfReferentialType same(SelfReferentialType s);
+                            @Sink void print(SelfReferentialType s);
+                        }
+                        """),
+                compiles("StepsNamedLikeJavaLang", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface StepsNamedLikeJavaLang {
+                            @Source Stream<String> String();
+                            @Stage java.lang.String Object(java.lang.String s);
+                            @Sink void Thread(java.lang.String s);
+                        }
+                        """),
+                compiles("ObjectMethodsRedeclared", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface ObjectMethodsRedeclared {
+                            @Source Stream<String> lines();
+                            @Sink void print(String line);
+                            @Override String toString();
+                            @Override boolean equals(Object other);
+                            @Override int hashCode();
+                        }
+                        """),
+                compiles("DeeplyNested", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        public interface DeeplyNested {
+                            interface A { class B { @Pipeline interface C {
+                                @Source Stream<String> lines();
+                                @Sink void print(String line);
+                            } } }
+                        }
+                        """),
+                compiles("PipelineInEnum", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        public enum PipelineInEnum {
+                            ONE;
+                            @Pipeline
+                            public interface Steps {
+                                @Source Stream<String> lines();
+                                @Sink void print(String line);
+                            }
+                        }
+                        """),
+                compiles("RawParameter", """
+                        package fixtures;
+                        import java.util.List;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface RawParameter {
+                            @Source Stream<List<String>> lists();
+                            @SuppressWarnings("rawtypes") @Sink void print(List list);
+                        }
+                        """),
+                rejected("GenericStageMethod", "[Pipeline/StageShape]", """
+                        package fixtures;
+                        import java.util.List;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface GenericStageMethod {
+                            @Stage <T extends Comparable<T>> T max(List<T> list);
+                        }
+                        """),
+                rejected("ExtremeAttributes", "[Pipeline/Capacity]", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface ExtremeAttributes {
+                            @Source Stream<String> lines();
+                            @Sink(workers = Integer.MAX_VALUE, capacity = Integer.MIN_VALUE) void print(String line);
+                        }
+                        """),
+                rejected("KeywordAsWiringName", "[Pipeline/Name]", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline(name = "class")
+                        public interface KeywordAsWiringName {
+                            @Source Stream<String> lines();
+                            @Sink void print(String line);
+                        }
+                        """),
+                rejected("WiringNameOfAnExistingClass", "[Pipeline/NameClash]", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline(name = "Taken")
+                        public interface WiringNameOfAnExistingClass {
+                            @Source Stream<String> lines();
+                            @Sink void print(String line);
+                        }
+                        class Taken {}
+                        """),
+                rejected("DefaultWiringNameOfAnExistingClass", "[Pipeline/NameClash]", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        public class DefaultWiringNameOfAnExistingClass {
+                            @Pipeline interface Steps { @Source Stream<String> lines(); @Sink void print(String line); }
+                        }
+                        class DefaultWiringNameOfAnExistingClass_StepsWiring {}
+                        """),
+                rejected("GoodAndBadPipelineInOneFile", "[Pipeline/SinkShape]", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        public class GoodAndBadPipelineInOneFile {
+                            @Pipeline interface Good { @Source Stream<String> lines(); @Sink void print(String line); }
+                            @Pipeline interface Bad { @Source Stream<String> lines(); @Sink int print(String line); }
+                        }
+                        """),
+                invalidJava("UndefinedWorkersConstant", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface UndefinedWorkersConstant {
+                            @Source Stream<String> lines();
+                            @Stage(workers = COUNT) String trim(String line);
+                            @Sink void print(String line);
+                        }
+                        """),
+                invalidJava("WorkersOfTheWrongType", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface WorkersOfTheWrongType {
+                            @Source Stream<String> lines();
+                            @Stage(workers = "two") String trim(String line);
+                            @Sink void print(String line);
+                        }
+                        """),
+                invalidJava("NonConstantCapacity", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface NonConstantCapacity {
+                            int SIZE = Integer.parseInt("4");
+                            @Source Stream<String> lines();
+                            @Sink(capacity = SIZE) void print(String line);
+                        }
+                        """),
+                invalidJava("UnknownAttribute", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline(nmae = "X")
+                        public interface UnknownAttribute {
+                            @Source Stream<String> lines();
+                            @Sink void print(String line);
+                        }
+                        """),
+                invalidJava("NameIsNotAString", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline(name = 42)
+                        public interface NameIsNotAString {
+                            @Source Stream<String> lines();
+                            @Sink void print(String line);
+                        }
+                        """),
+                invalidJava("UndefinedAnnotationOnAStep", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface UndefinedAnnotationOnAStep {
+                            @Source Stream<String> lines();
+                            @Missing @Sink void print(String line);
+                        }
+                        """),
+                invalidJava("UndefinedCheckedException", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface UndefinedCheckedException {
+                            @Source Stream<String> lines() throws MissingException;
+                            @Sink void print(String line);
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddInputs")
+    void neverCrashesIntoJavac(Input input) {
+        JavaFileObject file = JavaFileObjects.forSourceString("fixtures." + input.name(), input.source());
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new PipelineProcessor())
+                .withOptions("-Xlint:all")
+                .compile(file);
+
+        for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+            String message = diagnostic.getMessage(Locale.ROOT);
+            assertFalse(message.contains("[Pipeline/Internal]") || message.contains("\tat "),
+                    "the processor crashed on " + input.name() + ":\n" + message);
+            if (FROM_A_PROCESSOR.equals(diagnostic.getCode())) {
+                assertTrue(message.startsWith("[Pipeline/"), "a processor error without an id: " + message);
+            }
+            if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+                assertTrue(diagnostic.getSource() != null && diagnostic.getSource().toUri().equals(file.toUri()),
+                        "an error outside " + input.name() + " (in generated code?): " + describe(diagnostic));
+            }
+        }
+
+        switch (input.outcome()) {
+            case COMPILES:
+                assertThat(compilation).succeededWithoutWarnings();
+                assertFalse(compilation.generatedSourceFiles().isEmpty(), "no wiring generated for " + input.name());
+                break;
+            case REJECTED:
+                assertThat(compilation).failed();
+                List<String> errors = messages(compilation.errors());
+                assertTrue(compilation.errors().stream().allMatch(e -> FROM_A_PROCESSOR.equals(e.getCode())),
+                        "valid Java rejected by javac itself: " + errors);
+                assertTrue(errors.stream().anyMatch(e -> e.startsWith(input.id())),
+                        "expected an error " + input.id() + " but got " + errors);
+                break;
+            case INVALID_JAVA:
+                assertThat(compilation).failed();
+                assertTrue(compilation.errors().stream().anyMatch(e -> !FROM_A_PROCESSOR.equals(e.getCode())),
+                        "javac did not reject invalid Java: " + messages(compilation.errors()));
+                break;
+            default:
+                throw new AssertionError(input.outcome());
+        }
+    }
+
+    /**
+     * A nested interface is static, so it cannot use its enclosing class's type variable: javac
+     * says so on each use. {@code T} is not "still undefined" waiting for another processor, so
+     * a {@code [Pipeline/Undefined]} on top of javac's errors would send the user the wrong way.
+     */
+    @Test
+    void leavesAnOutOfScopeTypeVariableToJavac() {
+        Input input = oddInputs().filter(i -> i.name().equals("EnclosingTypeVariable")).findFirst().orElseThrow();
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new PipelineProcessor())
+                .compile(JavaFileObjects.forSourceString("fixtures." + input.name(), input.source()));
+        assertThat(compilation).failed();
+        List<String> errors = messages(compilation.errors());
+        assertFalse(errors.stream().anyMatch(e -> e.startsWith("[Pipeline/Undefined]")),
+                "the processor calls a type variable undefined: " + errors);
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    /** A keyword is no class name, so the error must not suggest the keyword itself. */
+    @Test
+    void rejectsAKeywordAsWiringNameWithoutSuggestingIt() {
+        Input input = oddInputs().filter(i -> i.name().equals("KeywordAsWiringName")).findFirst().orElseThrow();
+        JavaFileObject file = JavaFileObjects.forSourceString("fixtures." + input.name(), input.source());
+        Compilation compilation = Compiler.javac().withProcessors(new PipelineProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/Name] name = \"class\" is not a valid Java class name;"
+                        + " give the simple name of the class to generate, such as \"")
+                .inFile(file).onLineContaining("@Pipeline(name = \"class\")");
+        List<String> errors = messages(compilation.errors());
+        assertFalse(errors.stream().anyMatch(e -> e.contains("such as \"class\"")),
+                "suggests the keyword as a class name: " + errors);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    private static List<String> messages(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+        return diagnostics.stream().map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.toList());
+    }
+
+    private static String describe(Diagnostic<? extends JavaFileObject> diagnostic) {
+        return (diagnostic.getSource() == null ? "<no file>" : diagnostic.getSource().getName())
+                + ":" + diagnostic.getLineNumber() + ": " + diagnostic.getMessage(Locale.ROOT);
+    }
+}
