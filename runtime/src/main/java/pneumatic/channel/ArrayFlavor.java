@@ -42,19 +42,17 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
      * report END when they find the ring empty with the mark set.
      */
 
-    private static final VarHandle HEAD;
-    private static final VarHandle TAIL;
-    private static final VarHandle STAMP = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Stamps and indices are longs in arrays, read and written through this. */
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            HEAD = lookup.findVarHandle(ArrayFlavor.class, "head", long.class);
-            TAIL = lookup.findVarHandle(ArrayFlavor.class, "tail", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /*
+     * head and tail live in one array, 128 bytes apart and 120 bytes from either end, so that the
+     * receivers' CAS on head and the senders' CAS on tail never fight over one cache line (nor
+     * over a line of a neighbouring object). Java lays out fields as it likes; array elements
+     * stay where they are.
+     */
+    private static final int HEAD = 15;
+    private static final int TAIL = HEAD + 16;
 
     private final int capacity;
     private final long markBit;
@@ -66,11 +64,12 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
     /** Per-slot turn stamps (see the notes); written with release, read with acquire. */
     private final long[] stamps;
 
-    /** Stamp of the next slot to receive from; advanced by CAS by receivers only. */
-    private volatile long head;
-
-    /** Stamp of the next slot to send into, plus {@link #markBit} once disconnected; CAS only. */
-    private volatile long tail;
+    /**
+     * [HEAD]: stamp of the next slot to receive from; advanced by CAS by receivers only.
+     * [TAIL]: stamp of the next slot to send into, plus {@link #markBit} once disconnected; CAS
+     * only. Every other element is padding.
+     */
+    private final long[] indices = new long[TAIL + 16];
 
     ArrayFlavor(int capacity) {
         assert capacity > 0 : "a zero-capacity channel is a ZeroFlavor";
@@ -86,69 +85,69 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
 
     @Override
     int offer(T value) {
-        long tail = this.tail;
+        long tail = (long) LONGS.getVolatile(indices, TAIL);
         for (int round = 0; ; round++) {
             if ((tail & markBit) != 0) {
                 return DISCONNECTED;
             }
             int index = (int) (tail & (markBit - 1));
-            long stamp = (long) STAMP.getAcquire(stamps, index);
+            long stamp = (long) LONGS.getAcquire(stamps, index);
             if (stamp == tail) {
                 long next = index + 1 < capacity ? tail + 1 : (tail & -oneLap) + oneLap;
-                long witness = (long) TAIL.compareAndExchange(this, tail, next);
+                long witness = (long) LONGS.compareAndExchange(indices, TAIL, tail, next);
                 if (witness == tail) {
                     slots[index] = value;
-                    STAMP.setRelease(stamps, index, tail + 1);
+                    LONGS.setRelease(stamps, index, tail + 1);
                     receivers.wakeOne();
                     return SENT;
                 }
                 tail = witness;
             } else if (stamp + oneLap == tail + 1) {
-                if (head + oneLap == tail) {
+                if ((long) LONGS.getVolatile(indices, HEAD) + oneLap == tail) {
                     return NOT_SENT; // full
                 }
                 backoff(Math.min(round, 7));
-                tail = this.tail;
+                tail = (long) LONGS.getVolatile(indices, TAIL);
             } else {
                 backoff(Math.min(round, 7)); // another sender is between its CAS and its write
-                tail = this.tail;
+                tail = (long) LONGS.getVolatile(indices, TAIL);
             }
         }
     }
 
     @Override
     Object poll() {
-        long head = this.head;
+        long head = (long) LONGS.getVolatile(indices, HEAD);
         for (int round = 0; ; round++) {
             int index = (int) (head & (markBit - 1));
-            long stamp = (long) STAMP.getAcquire(stamps, index);
+            long stamp = (long) LONGS.getAcquire(stamps, index);
             if (stamp == head + 1) {
                 long next = index + 1 < capacity ? head + 1 : (head & -oneLap) + oneLap;
-                long witness = (long) HEAD.compareAndExchange(this, head, next);
+                long witness = (long) LONGS.compareAndExchange(indices, HEAD, head, next);
                 if (witness == head) {
                     Object value = slots[index];
                     slots[index] = null;
-                    STAMP.setRelease(stamps, index, head + oneLap);
+                    LONGS.setRelease(stamps, index, head + oneLap);
                     senders.wakeOne();
                     return value;
                 }
                 head = witness;
             } else if (stamp == head) {
-                long tail = this.tail;
+                long tail = (long) LONGS.getVolatile(indices, TAIL);
                 if ((tail & ~markBit) == head) {
                     return (tail & markBit) != 0 ? END : null; // empty
                 }
                 backoff(Math.min(round, 7)); // a sender is between its CAS and its write
-                head = this.head;
+                head = (long) LONGS.getVolatile(indices, HEAD);
             } else {
                 backoff(Math.min(round, 7));
-                head = this.head;
+                head = (long) LONGS.getVolatile(indices, HEAD);
             }
         }
     }
 
     @Override
     void markDisconnected() {
-        TAIL.getAndBitwiseOr(this, markBit);
+        LONGS.getAndBitwiseOr(indices, TAIL, markBit);
     }
 }
