@@ -21,8 +21,16 @@ final class Waiter {
     /** Woken because the channel disconnected (rendezvous only; buffered flavors retry instead). */
     static final int DISCONNECTED = 3;
 
-    /** Iterations of {@link Thread#onSpinWait()} before a waiter parks; short, since 2 cores. */
-    private static final int SPINS = 64;
+    /**
+     * Calls of {@link Thread#yield()} before a waiter parks: some tens of microseconds, about
+     * what a wake-up from parking costs on a virtual machine, so that a partner that is about to
+     * come finds this thread still awake. Yielding rather than spinning: it lets a runnable
+     * thread have the core (the partner itself, often, on 2 cores), and a loop of PAUSE
+     * instructions longer than a few dozen makes a virtual CPU exit to the hypervisor. Measured
+     * on this project's 2-core machines, a spin here made hand-offs slower, never faster; the
+     * buffered flavors spin briefly before they enqueue a waiter at all.
+     */
+    private static final int YIELDS = 20;
 
     private static final java.lang.invoke.VarHandle STATE;
 
@@ -46,6 +54,13 @@ final class Waiter {
      */
     Object item;
 
+    /**
+     * Whether the owner is parked or about to park: set by the owner before each park, after
+     * which it checks the state again. A waker reads it after its state CAS; both are volatile,
+     * so either the owner sees the new state and does not park, or the waker sees the flag.
+     */
+    private volatile boolean parked;
+
     int state() {
         return state;
     }
@@ -53,6 +68,7 @@ final class Waiter {
     /** Called by the owner, and only while it is in no queue, before enqueuing it again. */
     void reset() {
         assert thread == Thread.currentThread() : "only the owner may reset a waiter";
+        assert !parked;
         state = WAITING;
     }
 
@@ -61,36 +77,47 @@ final class Waiter {
         return STATE.compareAndSet(this, WAITING, to);
     }
 
-    /** Moves WAITING to {@code to} and unparks the owner; {@code false} if it already left WAITING. */
+    /**
+     * Moves WAITING to {@code to} and unparks the owner if it is parked; {@code false} if the
+     * state had already left WAITING. A waiter that is still spinning or yielding sees the new
+     * state by itself, so it costs no {@code unpark}.
+     */
     boolean wake(int to) {
         if (!transition(to)) {
             return false;
         }
-        LockSupport.unpark(thread);
+        if (parked) { // read after the state's CAS: see the class comment
+            LockSupport.unpark(thread);
+        }
         return true;
     }
 
     /**
-     * Waits while the state is WAITING: a short spin, then parking. Returns when the state has
+     * Waits while the state is WAITING: some yielding, then parking. Returns when the state has
      * changed, when the deadline has passed (only if {@code timed}), or when the thread is
      * interrupted; the caller tells which by looking at the state and the interrupt status. The
      * interrupt status is left as it is.
      */
     void await(boolean timed, long deadline) {
         assert thread == Thread.currentThread() : "only the owner may wait";
-        for (int i = 0; i < SPINS && state == WAITING; i++) {
-            Thread.onSpinWait();
+        for (int i = 0; i < YIELDS && state == WAITING && !thread.isInterrupted(); i++) {
+            if (timed && deadline - System.nanoTime() <= 0) {
+                return;
+            }
+            Thread.yield();
         }
+        parked = true;
         while (state == WAITING && !thread.isInterrupted()) {
             if (timed) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    return;
+                    break;
                 }
                 LockSupport.parkNanos(this, remaining);
             } else {
                 LockSupport.park(this);
             }
         }
+        parked = false;
     }
 }

@@ -1,0 +1,96 @@
+package pneumatic.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The waiter's flag: a waker unparks only a waiter that is parked, and one that is parked is
+ * always unparked.
+ */
+class WaiterTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    @Test
+    void wakingAWaiterThatIsNotParkedLeavesNoPermitBehind() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            AtomicReference<Waiter> mine = new AtomicReference<>();
+            CountDownLatch created = new CountDownLatch(1);
+            CountDownLatch woken = new CountDownLatch(1);
+            Thread owner = new Thread(() -> {
+                Waiter waiter = new Waiter();
+                mine.set(waiter);
+                created.countDown();
+                try {
+                    woken.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                assertEquals(Waiter.NOTIFIED, waiter.state());
+                // An unpark would have left a permit, and this would return at once.
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(10));
+            }, "owner");
+            owner.start();
+            created.await();
+            assertTrue(mine.get().wake(Waiter.NOTIFIED));
+            woken.countDown();
+            while (owner.getState() != Thread.State.TIMED_WAITING) {
+                assertFalse(owner.getState() == Thread.State.TERMINATED,
+                        "the owner did not block: a wake-up unparked a thread that was not parked");
+                Thread.onSpinWait();
+            }
+            LockSupport.unpark(owner);
+            owner.join();
+        });
+    }
+
+    @Test
+    void wakingAParkedWaiterUnparksIt() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            AtomicReference<Waiter> mine = new AtomicReference<>();
+            CountDownLatch created = new CountDownLatch(1);
+            Thread owner = new Thread(() -> {
+                Waiter waiter = new Waiter();
+                mine.set(waiter);
+                created.countDown();
+                waiter.await(false, 0L); // returns only once the state has changed
+            }, "owner");
+            owner.start();
+            created.await();
+            while (owner.getState() != Thread.State.WAITING) { // past its yields: parked
+                Thread.onSpinWait();
+            }
+            assertTrue(mine.get().wake(Waiter.NOTIFIED));
+            owner.join();
+            assertEquals(Waiter.NOTIFIED, mine.get().state());
+        });
+    }
+
+    @Test
+    void aWaiterWokenWhileItYieldsReturnsWithoutParking() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            for (int round = 0; round < 200; round++) { // races the wake-up against every phase
+                Waiter[] waiter = new Waiter[1];
+                CountDownLatch created = new CountDownLatch(1);
+                Thread owner = new Thread(() -> {
+                    waiter[0] = new Waiter();
+                    created.countDown();
+                    waiter[0].await(false, 0L);
+                });
+                owner.start();
+                created.await();
+                waiter[0].wake(Waiter.NOTIFIED);
+                owner.join();
+            }
+        });
+    }
+}
