@@ -99,6 +99,9 @@ public final class Compare {
             print(entry.getKey(), entry.getValue(), rounds);
             gates.addAll(Gates.check(entry.getKey().id(), ratios(entry.getValue()), steady(entry.getValue())));
         }
+        if (selected == null || selected.contains("S7")) {
+            Costs.print(rounds, warmup, scale);
+        }
         if (selected == null || selected.contains("idle")) {
             gates.add(Gates.idle(IdleReceiver.cpuShare()));
         }

@@ -15,6 +15,7 @@ final class IdleReceiver {
     private IdleReceiver() {}
 
     /** The receiver thread's CPU time over half a second of waiting, as a share of that time. */
+    @SuppressWarnings("deprecation") // Thread.getId(): its replacement threadId() needs Java 19
     static double cpuShare() throws InterruptedException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Channel<Long> channel = Channel.bounded(Scenarios.CAPACITY);

@@ -1,0 +1,198 @@
+package pneumatic.bench;
+
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The candidates of scenario S5: a source, a stage ({@link Messages#step}) and a sink that adds
+ * up, one thread each, 1024 slots between steps, built four ways. Each is written the way its
+ * own documentation shows; each run builds everything afresh and ends with every thread joined.
+ */
+final class Pipelines {
+
+    private Pipelines() {}
+
+    /** The first {@code n} messages, as a source hands them out. */
+    static Iterator<Long> messages(int n) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < n;
+            }
+
+            @Override
+            public Long next() {
+                if (next >= n) {
+                    throw new NoSuchElementException();
+                }
+                return Messages.get(next++);
+            }
+        };
+    }
+
+    /** Pneumatic: the generated {@link ThreeSteps} pipeline. Its threads are its own. */
+    static Candidate pneumatic() {
+        return Candidate.opaque(Scenarios.PNEUMATIC, n -> {
+            Adder steps = new Adder(n);
+            ThreeStepsWiring.run(steps);
+            return steps.total;
+        });
+    }
+
+    /** The implementation of {@link ThreeSteps}: the sink runs on one thread, so no locks. */
+    private static final class Adder implements ThreeSteps {
+        private final int n;
+
+        /** Written by the sink's thread only; read after the run, whose end joins that thread. */
+        long total;
+
+        Adder(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public Iterator<Long> messages() {
+            return Pipelines.messages(n);
+        }
+
+        @Override
+        public Long step(Long message) {
+            return Messages.step(message);
+        }
+
+        @Override
+        public void sum(Long message) {
+            total += message;
+        }
+    }
+
+    /**
+     * The same pipeline wired by hand, as a careful programmer does without a library: three
+     * threads, two {@link ArrayBlockingQueue}s of 1024, {@code put}/{@code take}, and a poison
+     * pill that each step passes on when it sees it.
+     */
+    static Candidate handWired() {
+        return Candidate.of("hand-wired-ABQ", n -> {
+            BlockingQueue<Long> toStep = new ArrayBlockingQueue<>(Scenarios.CAPACITY);
+            BlockingQueue<Long> toSum = new ArrayBlockingQueue<>(Scenarios.CAPACITY);
+            long[] total = new long[1]; // written by the sum thread; read after the joins
+            Threads threads = new Threads();
+            threads.start("s5-abq-source", () -> {
+                for (int i = 0; i < n; i++) {
+                    toStep.put(Messages.get(i));
+                }
+                toStep.put(Messages.POISON);
+            });
+            threads.start("s5-abq-step", () -> {
+                for (Long message; (message = toStep.take()) != Messages.POISON; ) {
+                    toSum.put(Messages.step(message));
+                }
+                toSum.put(Messages.POISON);
+            });
+            threads.start("s5-abq-sum", () -> {
+                long sum = 0;
+                for (Long message; (message = toSum.take()) != Messages.POISON; ) {
+                    sum += message;
+                }
+                total[0] = sum;
+            });
+            threads.joinAll();
+            return total[0];
+        });
+    }
+
+    /** A Disruptor slot: the message, and what the step made of it. */
+    private static final class StepEvent {
+        /** Written by the publisher, read by the step handler. */
+        Long value;
+        /** Written by the step handler, read by the sum handler. */
+        Long result;
+    }
+
+    private static final EventTranslatorOneArg<StepEvent, Long> PUBLISH =
+            (event, sequence, value) -> event.value = value;
+
+    /**
+     * The LMAX Disruptor 4, the way its user guide chains handlers: a ring of 1024 preallocated
+     * events, a single publisher (the calling thread) as the source, then a handler that writes
+     * the step's result into the event, then, gated on it, a handler that adds the results up.
+     * The run ends when the sum handler has seen the last sequence; then the processors are
+     * halted and their threads joined.
+     */
+    static Candidate disruptor(String name, Supplier<WaitStrategy> waitStrategy) {
+        return Candidate.opaque(name, n -> {
+            LibraryThreads threads = new LibraryThreads("s5-disruptor");
+            Disruptor<StepEvent> disruptor = new Disruptor<>(StepEvent::new, Scenarios.CAPACITY, threads,
+                    ProducerType.SINGLE, waitStrategy.get());
+            long last = n - 1L;
+            long[] total = new long[1]; // written by the sum handler; read after the latch
+            CountDownLatch done = new CountDownLatch(1);
+            disruptor.handleEventsWith((StepEvent event, long sequence, boolean endOfBatch) ->
+                            event.result = Messages.step(event.value))
+                    .then((StepEvent event, long sequence, boolean endOfBatch) -> {
+                        total[0] += event.result;
+                        if (sequence == last) {
+                            done.countDown();
+                        }
+                    });
+            RingBuffer<StepEvent> ring = disruptor.start();
+            try {
+                for (int i = 0; i < n; i++) {
+                    ring.publishEvent(PUBLISH, Messages.get(i));
+                }
+                done.await();
+            } finally {
+                disruptor.halt();
+                threads.joinAll();
+            }
+            return total[0];
+        });
+    }
+
+    /**
+     * Reactor, the way its reference guide moves work between threads: {@code publishOn} a
+     * single-thread scheduler before the step and another before the sum, each with a prefetch
+     * of 1024 (its queue between the steps). The source is an iterable, which Reactor fuses into
+     * the first {@code publishOn}: it is pulled on the step's thread, with no queue in between.
+     * That is how Reactor runs this code, so it is kept, although it makes the source and the
+     * step share a thread. Fresh schedulers per run, disposed and joined at its end.
+     */
+    static Candidate reactor() {
+        return Candidate.opaque("Reactor", n -> {
+            LibraryThreads threads = new LibraryThreads("s5-reactor");
+            Scheduler stepOn = Schedulers.newSingle(threads);
+            Scheduler sumOn = Schedulers.newSingle(threads);
+            long[] total = new long[1]; // written on sumOn; blockLast() orders it before the read
+            Iterable<Long> source = () -> messages(n);
+            try {
+                Flux.fromIterable(source)
+                        .publishOn(stepOn, Scenarios.CAPACITY)
+                        .map(Messages::step)
+                        .publishOn(sumOn, Scenarios.CAPACITY)
+                        .doOnNext(value -> total[0] += value)
+                        .blockLast();
+            } finally {
+                // Not disposeGracefully(): it waits on a pool of Reactor's own whose thread
+                // outlives the run by 10 s. Joining the schedulers' threads is as certain.
+                stepOn.dispose();
+                sumOn.dispose();
+                threads.joinAll();
+            }
+            return total[0];
+        });
+    }
+}

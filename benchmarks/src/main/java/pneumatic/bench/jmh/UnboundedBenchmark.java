@@ -1,0 +1,50 @@
+package pneumatic.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Scenarios S4a (sustained) and S4b (bursts of 10,000) under JMH: unbounded, 1 producer -> 1
+ * consumer. Each invocation is one run of the candidate ({@value #MESSAGES} messages, fresh
+ * threads), so the score is messages per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+public class UnboundedBenchmark {
+
+    static final int MESSAGES = 100_000; // 10 bursts in S4b
+
+    @Param({"S4a", "S4b"})
+    public String scenario;
+
+    @Param({"pneumatic", "LBQ", "LTQ", "JCTools-Xadd"})
+    public String candidate;
+
+    private ScenarioRun run;
+
+    @Setup
+    public void setUp() {
+        run = new ScenarioRun(scenario, candidate, MESSAGES);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public long run() throws Exception {
+        return run.run();
+    }
+}
