@@ -146,6 +146,58 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
         }
     }
 
+    /**
+     * Claims every ready slot from head on, up to {@code max}, with one CAS, then takes them: a
+     * consumer that finds several values waiting pays for one claim, not one per value.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    int drain(java.util.Collection<? super T> into, int max) {
+        long head = (long) LONGS.getVolatile(indices, HEAD);
+        for (int round = 0; ; round++) {
+            int ready = 0;
+            long end = head;
+            while (ready < max) {
+                int index = (int) (end & (markBit - 1));
+                if ((long) LONGS.getAcquire(stamps, index) != end + 1) {
+                    break;
+                }
+                ready++;
+                end = index + 1 < capacity ? end + 1 : (end & -oneLap) + oneLap;
+            }
+            if (ready == 0) {
+                if (max <= 0) {
+                    return 0;
+                }
+                Object one = poll(); // empty, the end, or a slot in transit: poll knows what to do
+                if (one == null || one == END) {
+                    return one == null ? 0 : -1;
+                }
+                into.add((T) one);
+                return 1;
+            }
+            long witness = (long) LONGS.compareAndExchange(indices, HEAD, head, end);
+            if (witness == head) {
+                for (long position = head; position != end; ) {
+                    int index = (int) (position & (markBit - 1));
+                    Object value = slots[index];
+                    slots[index] = null;
+                    LONGS.setRelease(stamps, index, position + oneLap);
+                    into.add((T) value);
+                    position = index + 1 < capacity ? position + 1 : (position & -oneLap) + oneLap;
+                }
+                if (senders.hasWaiters()) {
+                    for (int i = 0; i < ready; i++) {
+                        senders.wakeOne();
+                    }
+                }
+                return ready;
+            }
+            head = witness;
+            backoff(Math.min(round, 3));
+        }
+    }
+
     @Override
     void markDisconnected() {
         LONGS.getAndBitwiseOr(indices, TAIL, markBit);

@@ -43,6 +43,25 @@ abstract class Flavor<T> {
     /** Receives, waiting up to {@code nanos}: a value, {@code null} on time-out, or {@link #END}. */
     abstract Object recv(long nanos) throws InterruptedException;
 
+    /**
+     * Receives without waiting up to {@code max} values that are there now, adding them to
+     * {@code into} in order: the count, 0 if there is none now, or -1 when disconnected and
+     * drained. This default takes them one by one; a flavor may claim several at once.
+     */
+    @SuppressWarnings("unchecked")
+    int drain(java.util.Collection<? super T> into, int max) {
+        int count = 0;
+        while (count < max) {
+            Object value = tryRecv();
+            if (value == null || value == END) {
+                return count == 0 && value == END ? -1 : count;
+            }
+            into.add((T) value);
+            count++;
+        }
+        return count;
+    }
+
     /** Called once, when the last sender handle closes: receivers drain, then see {@link #END}. */
     abstract void disconnectSenders();
 

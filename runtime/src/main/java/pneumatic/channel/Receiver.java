@@ -1,8 +1,10 @@
 package pneumatic.channel;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -96,6 +98,40 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
         long nanos = Sender.nanos(timeout);
         ensureOpen("recv(Duration)");
         return Optional.ofNullable(value(flavor.recv(nanos)));
+    }
+
+    /**
+     * Receives, without waiting, the values that are there now, up to {@code max}, and adds them
+     * to {@code into} in the order they were sent; like {@link
+     * java.util.concurrent.BlockingQueue#drainTo(java.util.Collection, int)}. It can take several
+     * values for the cost of one, so a consumer that handles values one at a time anyway can
+     * take them in batches.
+     *
+     * <pre>{@code
+     * List<String> batch = new ArrayList<>();
+     * if (rx.drainTo(batch, 64) == 0) {         // nothing there now
+     *     batch.add(rx.recv());                 // so wait for one
+     * }
+     * }</pre>
+     *
+     * <p>The values are taken out of the channel before they are added: if {@code into} throws,
+     * those not yet added are lost.
+     *
+     * @param into where to add the values
+     * @param max the most values to take; nothing is taken if it is 0 or less
+     * @return the number of values added, 0 if there was none now
+     * @throws DisconnectedException if every sender is closed and no value is left
+     * @throws NullPointerException if {@code into} is {@code null}
+     * @throws IllegalStateException if this handle is closed
+     */
+    public int drainTo(Collection<? super T> into, int max) {
+        Objects.requireNonNull(into, "into");
+        ensureOpen("drainTo");
+        int count = flavor.drain(into, max);
+        if (count < 0) {
+            throw new DisconnectedException(Messages.RECV_DISCONNECTED);
+        }
+        return count;
     }
 
     /**

@@ -1,0 +1,218 @@
+package pneumatic.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link Receiver#drainTo}: what it takes, in what order, and how it ends, on every flavor. */
+class DrainToTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    /** A flavor that can buffer, by name. */
+    private record Buffered(String name, Supplier<Channel<Integer>> channel) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Buffered> buffered() {
+        return Stream.of(new Buffered("unbounded", Channel::unbounded),
+                new Buffered("bounded(1)", () -> Channel.bounded(1)),
+                new Buffered("bounded(4)", () -> Channel.bounded(4)),
+                new Buffered("bounded(1024)", () -> Channel.bounded(1024)));
+    }
+
+    private static int room(Channel<Integer> channel) {
+        int sent = 0;
+        while (sent < 1000 && channel.sender().trySend(sent)) {
+            sent++;
+        }
+        return sent;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buffered")
+    void takesWhatIsThereInOrderUpToMax(Buffered flavor) {
+        Channel<Integer> channel = flavor.channel().get();
+        int buffered = room(channel); // 0, 1, ... buffered-1
+        List<Integer> into = new ArrayList<>();
+        int max = Math.max(1, buffered / 2);
+        assertEquals(max, channel.receiver().drainTo(into, max));
+        assertEquals(channel.receiver().drainTo(into, Integer.MAX_VALUE), buffered - max);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < buffered; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, into);
+        assertEquals(0, channel.receiver().drainTo(into, 10), "nothing is there now");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buffered")
+    void takesNothingForAMaxOfZeroOrLess(Buffered flavor) {
+        Channel<Integer> channel = flavor.channel().get();
+        channel.sender().trySend(7);
+        List<Integer> into = new ArrayList<>();
+        assertEquals(0, channel.receiver().drainTo(into, 0));
+        assertEquals(0, channel.receiver().drainTo(into, -5));
+        assertEquals(List.of(), into);
+        assertEquals(1, channel.receiver().drainTo(into, 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buffered")
+    void deliversWhatIsLeftThenThrowsAtTheEnd(Buffered flavor) {
+        Channel<Integer> channel = flavor.channel().get();
+        channel.sender().trySend(1);
+        channel.sender().close();
+        List<Integer> into = new ArrayList<>();
+        assertEquals(1, channel.receiver().drainTo(into, 10));
+        assertThrows(DisconnectedException.class, () -> channel.receiver().drainTo(into, 10));
+        assertEquals(List.of(1), into);
+    }
+
+    @Test
+    void aClosedHandleOrANullCollectionIsRejected() {
+        Channel<Integer> channel = Channel.bounded(2);
+        assertThrows(NullPointerException.class, () -> channel.receiver().drainTo(null, 1));
+        channel.receiver().close();
+        assertThrows(IllegalStateException.class, () -> channel.receiver().drainTo(new ArrayList<>(), 1));
+    }
+
+    @Test
+    void aBatchAcrossTheEndOfTheRingKeepsOrder() {
+        Channel<Integer> channel = Channel.bounded(4);
+        List<Integer> into = new ArrayList<>();
+        int next = 0;
+        for (int lap = 0; lap < 50; lap++) { // head and tail wrap around the 4 slots many times
+            for (int i = 1 + lap % 4; i > 0 && channel.sender().trySend(next); i--) {
+                next++;
+            }
+            channel.receiver().drainTo(into, 1 + lap % 3);
+        }
+        channel.sender().close();
+        while (true) {
+            try {
+                channel.receiver().drainTo(into, 3);
+            } catch (DisconnectedException end) {
+                break;
+            }
+        }
+        for (int i = 0; i < next; i++) {
+            assertEquals(i, into.get(i));
+        }
+        assertEquals(next, into.size());
+    }
+
+    @Test
+    void aRendezvousTakesTheValueOfAWaitingSender() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Channel<Integer> channel = Channel.rendezvous();
+            List<Integer> into = new ArrayList<>();
+            assertEquals(0, channel.receiver().drainTo(into, 5), "no sender is waiting");
+            Thread sender = new Thread(() -> {
+                try {
+                    channel.sender().send(42);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            sender.start();
+            while (channel.receiver().drainTo(into, 5) == 0) {
+                Thread.onSpinWait();
+            }
+            sender.join();
+            assertEquals(List.of(42), into);
+        });
+    }
+
+    /**
+     * Producers send numbered values while consumers take them with a random mix of batches and
+     * single receives: each value arrives once, and each consumer sees each producer's values in
+     * order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buffered")
+    void competingBatchesTakeEveryValueOnceAndInEachProducersOrder(Buffered flavor) {
+        long seed = System.nanoTime();
+        assertTimeoutPreemptively(BOUND, () -> {
+            int producers = 3;
+            int perProducer = 20_000;
+            Channel<Integer> channel = flavor.channel().get();
+            List<Thread> threads = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                Sender<Integer> mine = channel.sender().clone();
+                int id = p;
+                threads.add(new Thread(() -> {
+                    try (mine) {
+                        for (int i = 0; i < perProducer; i++) {
+                            mine.send(id * perProducer + i);
+                        }
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+            }
+            channel.sender().close();
+            Set<Integer> seen = ConcurrentHashMap.newKeySet();
+            List<String> problems = new CopyOnWriteArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                Receiver<Integer> mine = channel.receiver().clone();
+                Random random = new Random(seed + c);
+                threads.add(new Thread(() -> {
+                    int[] last = {-1, -1, -1};
+                    List<Integer> batch = new ArrayList<>();
+                    try (mine) {
+                        while (true) {
+                            batch.clear();
+                            if (random.nextBoolean() || mine.drainTo(batch, 1 + random.nextInt(64)) == 0) {
+                                batch.add(mine.recv());
+                            }
+                            for (int value : batch) {
+                                int producer = value / perProducer;
+                                if (value <= last[producer]) {
+                                    problems.add(value + " after " + last[producer]);
+                                }
+                                last[producer] = value;
+                                if (!seen.add(value)) {
+                                    problems.add("duplicate " + value);
+                                }
+                            }
+                        }
+                    } catch (DisconnectedException end) {
+                        // every producer is done and the channel is drained
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertEquals(List.of(), problems, "seed " + seed);
+            Set<Integer> expected = new HashSet<>();
+            for (int i = 0; i < producers * perProducer; i++) {
+                expected.add(i);
+            }
+            assertTrue(seen.equals(expected), "seed " + seed + ": " + (expected.size() - seen.size()) + " values lost");
+        }, "seed " + seed);
+    }
+}
