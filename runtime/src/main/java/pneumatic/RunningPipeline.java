@@ -2,7 +2,9 @@ package pneumatic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -108,6 +110,9 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         void accept(T value) throws Throwable;
     }
 
+    /** The most values a step's only worker takes from its channel at once. */
+    static final int BATCH = 64;
+
     private final String pipeline;
     private final ReentrantLock lock = new ReentrantLock();
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -118,11 +123,17 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     /** Every receiver handle of the run, closed when it stops. Guarded by lock. */
     private final List<Receiver<?>> receivers = new ArrayList<>();
 
+    /** The worker count of each stage and sink, by step name. Guarded by lock. */
+    private final Map<String, StepWorkers> steps = new HashMap<>();
+
     /** Workers not yet ended, plus one until {@link #started()}. Guarded by lock. */
     private int live = 1;
 
     /** True until {@link #started()}. Guarded by lock. */
     private boolean starting = true;
+
+    /** Set by {@link #started()}: every worker is registered, so the worker counts are final. */
+    private volatile boolean wired;
 
     /** Set once, when the run fails or is cancelled; workers read it between values. */
     private volatile boolean stopping;
@@ -249,8 +260,8 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * @param body what the stage does with one value
      */
     public <T, R> void startStage(String step, int worker, Receiver<T> in, Sender<R> out, StageBody<T, R> body) {
-        register(in);
-        launch(step, worker, List.of(in, out), () -> consume(in, value -> body.apply(value, out)));
+        StepWorkers workers = register(step, in);
+        launch(step, worker, List.of(in, out), () -> consume(in, workers, value -> body.apply(value, out)));
     }
 
     /**
@@ -264,8 +275,8 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * @param body what the sink does with one value
      */
     public <T> void startSink(String step, int worker, Receiver<T> in, SinkBody<T> body) {
-        register(in);
-        launch(step, worker, List.of(in), () -> consume(in, body::accept));
+        StepWorkers workers = register(step, in);
+        launch(step, worker, List.of(in), () -> consume(in, workers, body::accept));
     }
 
     /**
@@ -277,6 +288,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         lock.lock();
         try {
             starting = false;
+            wired = true;
             if (stopping) {
                 release();
             }
@@ -376,13 +388,19 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
 
     /**
      * The one worker loop of every stage and sink: receive, act, until the input ends or the run
-     * stops.
+     * stops. A step's only worker takes what its channel holds in batches of up to {@link #BATCH}
+     * ({@link Receiver#drainTo}, one claim for many values), and waits for a single value only
+     * when there is none; a worker with siblings takes one value at a time, so that a batch in
+     * one worker's hands never leaves the others idle. Until the wiring is done, a step's worker
+     * count may still grow, so every worker takes one value at a time until then.
      */
-    private <T> void consume(Receiver<T> in, Action<T> action) throws Throwable {
+    private <T> void consume(Receiver<T> in, StepWorkers step, Action<T> action) throws Throwable {
+        List<T> batch = new ArrayList<>(BATCH);
         while (!stopping) {
-            T value;
             try {
-                value = in.recv();
+                if (!wired || step.count > 1 || in.drainTo(batch, BATCH) == 0) {
+                    batch.add(in.recv());
+                }
             } catch (DisconnectedException end) {
                 return; // every upstream worker is done and the channel is drained
             } catch (IllegalStateException closed) {
@@ -391,14 +409,44 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
                 }
                 throw closed;
             }
-            action.accept(value);
+            for (int i = 0; i < batch.size(); i++) {
+                if (stopping) {
+                    return;
+                }
+                action.accept(batch.get(i));
+            }
+            batch.clear();
         }
+    }
+
+    /** The workers a step has been given so far: each of its workers reads it before a batch. */
+    private static final class StepWorkers {
+        volatile int count;
+    }
+
+    /** The step's worker count, after counting one more. Call only holding the lock. */
+    private StepWorkers countWorker(String step) {
+        assert lock.isHeldByCurrentThread();
+        StepWorkers workers = steps.computeIfAbsent(step, name -> new StepWorkers());
+        workers.count++;
+        return workers;
     }
 
     private void register(Receiver<?> receiver) {
         lock.lock();
         try {
             receivers.add(receiver);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Registers a worker's receiver, and the worker in its step's count. */
+    private StepWorkers register(String step, Receiver<?> receiver) {
+        lock.lock();
+        try {
+            receivers.add(receiver);
+            return countWorker(step);
         } finally {
             lock.unlock();
         }
