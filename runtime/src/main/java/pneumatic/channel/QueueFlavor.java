@@ -80,7 +80,7 @@ abstract class QueueFlavor<T> extends Flavor<T> {
         long deadline = deadline(nanos);
         for (int round = 0; round < ROUNDS_BEFORE_PARKING; round++) {
             backoff(round);
-            if ((status = offer(value)) != NOT_SENT) {
+            if ((status = offer(value)) != NOT_SENT || timed && deadline - System.nanoTime() <= 0) {
                 return status;
             }
         }
@@ -110,7 +110,7 @@ abstract class QueueFlavor<T> extends Flavor<T> {
         long deadline = deadline(nanos);
         for (int round = 0; round < ROUNDS_BEFORE_PARKING; round++) {
             backoff(round);
-            if ((value = poll()) != null) {
+            if ((value = poll()) != null || timed && deadline - System.nanoTime() <= 0) {
                 return value;
             }
         }
