@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * seconds per million messages) and the gates of issue 4.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare                # full: about 5 minutes
+ * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare                # full: about 3 minutes
  * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare --only S1,S3 --rounds 9
  * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare --quick        # smoke: seconds
  * </pre>
@@ -155,8 +155,9 @@ public final class Compare {
     private static void print(Scenario scenario, Map<String, List<Sample>> byCandidate, int rounds) {
         Map<String, Double> ratios = ratios(byCandidate);
         System.out.printf("### %s: %s%n%n", scenario.id(), scenario.title());
-        System.out.printf("| candidate | median M%s/s | min .. max | pneumatic / it | B/msg | steady B/msg | CPU-s per M%s |%n",
-                scenario.unit(), scenario.unit());
+        String unit = scenario.unit();
+        System.out.printf("| candidate | median M %ss/s | min .. max | pneumatic / it | B per %s | steady B per %s"
+                + " | CPU-s per M %ss |%n", unit, unit, unit, unit);
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<String, List<Sample>> entry : byCandidate.entrySet()) {
             double[] rates = entry.getValue().stream().mapToDouble(Sample::perSecond).toArray();

@@ -42,7 +42,7 @@ public final class Flows {
             Threads threads = new Threads();
             for (int c = 0; c < consumers; c++) {
                 Transport.Consumer in = receivers.get(c);
-                Steady.Window window = steady.window(messages / consumers, true);
+                Steady.Window window = steady.window(messages / consumers, false);
                 threads.start(name + "-consumer-" + c, () -> {
                     long local = 0;
                     int moved = 0;
@@ -57,7 +57,7 @@ public final class Flows {
                 Transport.Producer out = senders.get(p);
                 int from = (int) ((long) messages * p / producers);
                 int to = (int) ((long) messages * (p + 1) / producers);
-                Steady.Window window = steady.window(to - from, false);
+                Steady.Window window = steady.window(to - from, true);
                 threads.start(name + "-producer-" + p, () -> {
                     int moved = 0;
                     for (int i = from; i < to; i++) {
@@ -67,6 +67,55 @@ public final class Flows {
                     out.done();
                 });
             }
+            threads.joinAll();
+            lastSteady = steady.bytesPerMessage();
+            return sum.get();
+        });
+    }
+
+    /**
+     * A candidate that moves messages from one producer to one consumer while the producer stays
+     * at most about {@code window} messages ahead: the producer checks every 64 messages how far
+     * the consumer has got (the consumer publishes it every 64 messages) and yields while it is
+     * too far ahead. The same for every candidate; it keeps an unbounded queue short.
+     */
+    public static Candidate paced(String name, int window, Supplier<Transport> transports) {
+        return Candidate.of(name, messages -> {
+            Transport transport = transports.get();
+            Transport.Producer out = transport.producer();
+            Transport.Consumer in = transport.consumer();
+            transport.wired();
+            AtomicLong received = new AtomicLong();
+            Steady steady = new Steady();
+            AtomicLong sum = new AtomicLong();
+            Threads threads = new Threads();
+            Steady.Window consumerWindow = steady.window(messages, false);
+            threads.start(name + "-consumer", () -> {
+                long local = 0;
+                int moved = 0;
+                for (Long message; (message = in.next()) != null; ) {
+                    local += message;
+                    consumerWindow.at(++moved);
+                    if ((moved & 63) == 0) {
+                        received.lazySet(moved);
+                    }
+                }
+                sum.set(local);
+            });
+            Steady.Window producerWindow = steady.window(messages, true);
+            threads.start(name + "-producer", () -> {
+                int moved = 0;
+                for (int i = 0; i < messages; i++) {
+                    out.send(Messages.get(i));
+                    producerWindow.at(++moved);
+                    if ((moved & 63) == 0) {
+                        while (moved - received.get() > window) {
+                            Thread.yield();
+                        }
+                    }
+                }
+                out.done();
+            });
             threads.joinAll();
             lastSteady = steady.bytesPerMessage();
             return sum.get();
@@ -87,7 +136,7 @@ public final class Flows {
             Steady steady = new Steady();
             AtomicLong sum = new AtomicLong();
             Threads threads = new Threads();
-            Steady.Window consumerWindow = steady.window(messages, true);
+            Steady.Window consumerWindow = steady.window(messages, false);
             threads.start(name + "-consumer", () -> {
                 long local = 0;
                 int moved = 0;
@@ -100,7 +149,7 @@ public final class Flows {
                 }
                 sum.set(local);
             });
-            Steady.Window producerWindow = steady.window(messages, false);
+            Steady.Window producerWindow = steady.window(messages, true);
             threads.start(name + "-producer", () -> {
                 int moved = 0;
                 for (int i = 0; i < messages; i++) {

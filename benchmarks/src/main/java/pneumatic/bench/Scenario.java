@@ -8,7 +8,7 @@ import java.util.List;
  * @param id {@code S1} .. {@code S7}
  * @param title what it measures
  * @param messages messages per run (before scaling)
- * @param unit what one message is, for the table ("msgs", "round trips")
+ * @param unit what one message is, for the table ("msg", "round trip")
  * @param checksum what the consumers must add up to, for a given message count
  * @param candidates Pneumatic first, then the peers
  */

@@ -46,10 +46,12 @@ final class Steady {
 
     /**
      * A window for a thread that moves {@code total} messages. Both ends of a message allocate,
-     * but it is one message: only the consumers' windows count messages.
+     * but it is one message: only the producers' windows count messages ({@code counts}), since
+     * every producer sees exactly its own share, where a competing consumer's share varies and
+     * its window may not close.
      */
-    Window window(int total, boolean consumer) {
-        return new Window(total, consumer);
+    Window window(int total, boolean counts) {
+        return new Window(total, counts);
     }
 
     /** Bytes per message over every thread's window; NaN if no window closed. */
