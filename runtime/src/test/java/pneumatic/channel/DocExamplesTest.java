@@ -235,6 +235,34 @@ class DocExamplesTest {
     }
 
     @Test
+    void drainToExampleTakesABatchOrWaitsForOne() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Channel<String> ch = Channel.unbounded();
+            Receiver<String> rx = ch.receiver();
+            ch.sender().send("a");
+            ch.sender().send("b");
+            List<String> batch = new ArrayList<>();
+            if (rx.drainTo(batch, 64) == 0) {
+                batch.add(rx.recv());
+            }
+            assertEquals(List.of("a", "b"), batch);
+
+            batch.clear();
+            new Thread(() -> {
+                try {
+                    ch.sender().send("c");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }).start();
+            if (rx.drainTo(batch, 64) == 0) { // most likely nothing yet: wait for one
+                batch.add(rx.recv());
+            }
+            assertEquals(List.of("c"), batch);
+        });
+    }
+
+    @Test
     void receiverCloneExampleSharesTheJobs() throws InterruptedException {
         Channel<Integer> ch = Channel.unbounded();
         Receiver<Integer> rx = ch.receiver();
