@@ -1,8 +1,5 @@
 package pneumatic.channel;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * A channel: a typed pipe between threads, with a sending end and a receiving end, modelled on
  * Rust's {@code std::sync::mpsc}.
@@ -45,35 +42,14 @@ import java.lang.invoke.VarHandle;
  */
 public final class Channel<T> {
 
-    private static final VarHandle SENDERS;
-    private static final VarHandle RECEIVERS;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SENDERS = lookup.findVarHandle(Channel.class, "senders", int.class);
-            RECEIVERS = lookup.findVarHandle(Channel.class, "receivers", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final Flavor<T> flavor;
-    private final String kind;
+    private final Connection<T> connection;
     private final Sender<T> sender;
     private final Receiver<T> receiver;
 
-    /** Open sender handles; once it reaches 0 it stays 0 (see {@link #acquire}). CAS only. */
-    private volatile int senders = 1;
-
-    /** Open receiver handles; once it reaches 0 it stays 0. CAS only. */
-    private volatile int receivers = 1;
-
     private Channel(Flavor<T> flavor, String kind) {
-        this.flavor = flavor;
-        this.kind = kind;
-        this.sender = new Sender<>(this, new Handle(this, true));
-        this.receiver = new Receiver<>(this, new Handle(this, false));
+        this.connection = new Connection<>(flavor, kind);
+        this.sender = new Sender<>(connection);
+        this.receiver = new Receiver<>(connection);
     }
 
     /**
@@ -170,38 +146,6 @@ public final class Channel<T> {
      */
     @Override
     public String toString() {
-        return "Channel[" + kind + ", senders=" + senders + ", receivers=" + receivers + "]";
-    }
-
-    Flavor<T> flavor() {
-        return flavor;
-    }
-
-    /**
-     * Takes one more count for a new handle, unless the count has already reached 0: a
-     * disconnected end is never connected again.
-     */
-    boolean acquire(boolean sending) {
-        VarHandle count = sending ? SENDERS : RECEIVERS;
-        int open = (int) count.getVolatile(this);
-        while (open > 0) {
-            int witness = (int) count.compareAndExchange(this, open, open + 1);
-            if (witness == open) {
-                return true;
-            }
-            open = witness;
-        }
-        return false;
-    }
-
-    /** Gives one count back; the last one disconnects that end. */
-    void release(boolean sending) {
-        if (sending) {
-            if ((int) SENDERS.getAndAdd(this, -1) == 1) {
-                flavor.disconnectSenders();
-            }
-        } else if ((int) RECEIVERS.getAndAdd(this, -1) == 1) {
-            flavor.disconnectReceivers();
-        }
+        return connection.toString();
     }
 }

@@ -62,6 +62,9 @@ abstract class Flavor<T> {
         return count;
     }
 
+    /** Whether some thread is blocked on the channel right now, sending or receiving. */
+    abstract boolean hasWaiters();
+
     /** Called once, when the last sender handle closes: receivers drain, then see {@link #END}. */
     abstract void disconnectSenders();
 

@@ -2,17 +2,40 @@ package pneumatic.channel;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
 
 /**
- * The bookkeeping of one {@link Sender} or {@link Receiver} handle: whether it is closed, and the
- * one count it holds on its channel's senders or receivers.
+ * The bookkeeping of one {@link Sender} or {@link Receiver} handle: whether it is closed, the one
+ * count it holds on its channel's senders or receivers, and its registration with a
+ * {@link Cleaner}, which is Java's stand-in for Rust's drop.
  *
- * <p>It is a separate object from the handle itself, so that releasing the count never needs
- * the handle object.
+ * <p>A handle that becomes unreachable without {@code close()} is closed by the cleaner, so that
+ * the other end does not wait forever, and reported through the {@link System.Logger}
+ * {@code pneumatic.channel}: at {@code WARNING} when a thread was blocked on the channel at that
+ * moment (a leak that mattered: that thread was stuck until the garbage collector ran), at
+ * {@code DEBUG} otherwise (typically a whole channel dropped with its handles). With the system
+ * property {@code pneumatic.channel.leaks=trace}, the report includes the stack trace of the
+ * handle's creation.
+ *
+ * <p>It is a separate object from the handle so that the cleaner's action can reach it without
+ * reaching the handle: an action that referred to the handle would keep it reachable forever.
  */
 final class Handle {
 
     private static final VarHandle CLOSED;
+
+    /** The property that makes leak reports say where the leaked handle was created. */
+    static final String TRACE_PROPERTY = "pneumatic.channel.leaks";
+
+    private static final boolean TRACE = "trace".equals(System.getProperty(TRACE_PROPERTY));
+
+    private static final System.Logger LOG = System.getLogger("pneumatic.channel");
+
+    private static final Cleaner CLEANER = Cleaner.create(action -> {
+        Thread thread = new Thread(action, "pneumatic-channel-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     static {
         try {
@@ -22,16 +45,31 @@ final class Handle {
         }
     }
 
-    private final Channel<?> channel;
+    private final Connection<?> connection;
     private final boolean sending;
 
-    /** Set once, by the first {@link #close()}; the count is given back by that call only. */
+    /** Where the handle was created, with {@code -Dpneumatic.channel.leaks=trace}; else null. */
+    private final Throwable creation;
+
+    /** Set once, by the first {@link #close()} or by the cleaner; that one gives the count back. */
     private volatile boolean closed;
 
-    /** A handle for a count the caller has already taken on {@code channel}. */
-    Handle(Channel<?> channel, boolean sending) {
-        this.channel = channel;
+    /** This handle's registration with the cleaner. */
+    private final Cleaner.Cleanable cleanable;
+
+    private Handle(Object owner, Connection<?> connection, boolean sending) {
+        this.connection = connection;
         this.sending = sending;
+        this.creation = TRACE ? new Throwable("the " + name() + " was created here") : null;
+        this.cleanable = CLEANER.register(owner, this::reclaim);
+    }
+
+    /**
+     * The bookkeeping of a new handle {@code owner}, for a count the caller has already taken on
+     * {@code connection}: the cleaner closes it if {@code owner} becomes unreachable unclosed.
+     */
+    static Handle track(Object owner, Connection<?> connection, boolean sending) {
+        return new Handle(owner, connection, sending);
     }
 
     boolean isClosed() {
@@ -43,7 +81,30 @@ final class Handle {
         if (!CLOSED.compareAndSet(this, false, true)) {
             return false;
         }
-        channel.release(sending);
+        connection.release(sending);
+        cleanable.clean(); // unregisters; reclaim() then finds the handle closed
         return true;
+    }
+
+    /** The cleaner's action: the handle became unreachable; close it if nobody did. */
+    private void reclaim() {
+        if (!CLOSED.compareAndSet(this, false, true)) {
+            return; // closed properly
+        }
+        boolean someoneWaits = connection.flavor().hasWaiters();
+        connection.release(sending);
+        String message = Messages.leaked(name(), connection.toString(), someoneWaits,
+                creation == null ? TRACE_PROPERTY : null);
+        if (creation != null) {
+            LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message, creation);
+        } else {
+            LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message);
+        }
+    }
+
+    /** {@code Sender of a bounded(4) channel}, {@code Receiver of an unbounded channel}. */
+    private String name() {
+        String kind = connection.kind();
+        return (sending ? "Sender" : "Receiver") + (kind.startsWith("u") ? " of an " : " of a ") + kind + " channel";
     }
 }

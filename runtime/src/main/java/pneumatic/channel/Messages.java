@@ -23,6 +23,15 @@ final class Messages {
             "the thread was interrupted while iterating a Receiver; its interrupt status is set again."
                     + " Call recv() instead of iterating to handle InterruptedException yourself";
 
+    /** A leak report; {@code traceProperty} names the property to set, or is null if it is set. */
+    static String leaked(String handle, String channel, boolean someoneWaited, String traceProperty) {
+        return "a " + handle + " became unreachable without close(), so it was closed by the garbage"
+                + " collector" + (someoneWaited ? " while a thread was blocked on the channel" : "")
+                + " (now " + channel + "); close every handle you create, with try-with-resources where"
+                + " you can" + (traceProperty == null ? "" : ", and run with -D" + traceProperty
+                        + "=trace to see where it was created");
+    }
+
     static String negativeCapacity(int capacity) {
         return "capacity must be 0 (a rendezvous) or more, but was " + capacity
                 + "; for a channel without a limit use Channel.unbounded()";

@@ -131,6 +131,11 @@ abstract class QueueFlavor<T> extends Flavor<T> {
     }
 
     @Override
+    final boolean hasWaiters() {
+        return receivers.hasWaiters() || senders.hasWaiters();
+    }
+
+    @Override
     final void disconnectSenders() {
         markDisconnected();
         receivers.wakeAll();

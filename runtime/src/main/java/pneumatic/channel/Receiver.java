@@ -35,14 +35,15 @@ import java.util.stream.StreamSupport;
  */
 public final class Receiver<T> implements Iterable<T>, AutoCloseable {
 
-    private final Channel<T> channel;
+    private final Connection<T> connection;
     private final Flavor<T> flavor;
     private final Handle handle;
 
-    Receiver(Channel<T> channel, Handle handle) {
-        this.channel = channel;
-        this.flavor = channel.flavor();
-        this.handle = handle;
+    /** A new handle of the receiving end, for a count the caller has already taken. */
+    Receiver(Connection<T> connection) {
+        this.connection = connection;
+        this.flavor = connection.flavor();
+        this.handle = Handle.track(this, connection, false);
     }
 
     /**
@@ -221,10 +222,10 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      */
     @Override
     public Receiver<T> clone() {
-        if (handle.isClosed() || !channel.acquire(false)) {
+        if (handle.isClosed() || !connection.acquire(false)) {
             throw new IllegalStateException(Messages.closedHandle("Receiver", "clone()"));
         }
-        return new Receiver<>(channel, new Handle(channel, false));
+        return new Receiver<>(connection);
     }
 
     /**
@@ -244,7 +245,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      */
     @Override
     public String toString() {
-        return "Receiver[" + (handle.isClosed() ? "closed" : "open") + ", " + channel + "]";
+        return "Receiver[" + (handle.isClosed() ? "closed" : "open") + ", " + connection + "]";
     }
 
     private void ensureOpen(String operation) {

@@ -44,14 +44,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sender<T> implements AutoCloseable {
 
-    private final Channel<T> channel;
+    private final Connection<T> connection;
     private final Flavor<T> flavor;
     private final Handle handle;
 
-    Sender(Channel<T> channel, Handle handle) {
-        this.channel = channel;
-        this.flavor = channel.flavor();
-        this.handle = handle;
+    /** A new handle of the sending end, for a count the caller has already taken. */
+    Sender(Connection<T> connection) {
+        this.connection = connection;
+        this.flavor = connection.flavor();
+        this.handle = Handle.track(this, connection, true);
     }
 
     /**
@@ -136,10 +137,10 @@ public final class Sender<T> implements AutoCloseable {
      */
     @Override
     public Sender<T> clone() {
-        if (handle.isClosed() || !channel.acquire(true)) {
+        if (handle.isClosed() || !connection.acquire(true)) {
             throw new IllegalStateException(Messages.closedHandle("Sender", "clone()"));
         }
-        return new Sender<>(channel, new Handle(channel, true));
+        return new Sender<>(connection);
     }
 
     /**
@@ -159,7 +160,7 @@ public final class Sender<T> implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "Sender[" + (handle.isClosed() ? "closed" : "open") + ", " + channel + "]";
+        return "Sender[" + (handle.isClosed() ? "closed" : "open") + ", " + connection + "]";
     }
 
     private T check(T value, String operation) {

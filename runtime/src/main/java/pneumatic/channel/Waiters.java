@@ -36,7 +36,7 @@ final class Waiters {
     /** {@code true} exactly when {@link #queue} is empty. Written under the lock, read without. */
     private volatile boolean idle = true;
 
-    /** Whether some thread waits here; for tests, which use it to stage an interleaving. */
+    /** Whether some thread waits here. */
     boolean hasWaiters() {
         return !idle;
     }

@@ -169,6 +169,16 @@ final class ZeroFlavor<T> extends Flavor<T> {
     }
 
     @Override
+    boolean hasWaiters() {
+        lock.lock();
+        try {
+            return !senders.isEmpty() || !receivers.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     void disconnectSenders() {
         disconnect();
     }

@@ -148,7 +148,13 @@
  *       race with the receiver.</li>
  *   <li><b>Handles are dropped by hand.</b> Rust drops a sender at the end of its scope; Java
  *       has no destructors, so close every handle you create, ideally with try-with-resources.
- *       A sender that is never closed keeps its receivers waiting forever.</li>
+ *       A sender that is never closed keeps its receivers waiting until the garbage collector
+ *       finds it unreachable: then a {@link java.lang.ref.Cleaner} closes it and reports the leak
+ *       through the {@link java.lang.System.Logger} {@code pneumatic.channel} (a warning if a
+ *       thread was blocked on the channel, a debug message otherwise). Run with
+ *       {@code -Dpneumatic.channel.leaks=trace} to have each report say where the handle was
+ *       created. The garbage collector may take its time, so this is a safety net, not a way to
+ *       end a stream.</li>
  *   <li><b>The failed value is not handed back.</b> Rust's {@code SendError(v)} returns the value;
  *       Java exceptions cannot be generic, so {@code DisconnectedException} carries no value. The
  *       caller still holds it, since a failed send never took it.</li>

@@ -1,0 +1,87 @@
+package pneumatic.channel;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * What the two ends of a channel share: the storage, and the count of open handles of each end.
+ * Handles point here rather than at their {@link Channel}, which holds the original handles: a
+ * handle that becomes unreachable must not keep other handles reachable (see {@link Handle}).
+ */
+final class Connection<T> {
+
+    private static final VarHandle SENDERS;
+    private static final VarHandle RECEIVERS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SENDERS = lookup.findVarHandle(Connection.class, "senders", int.class);
+            RECEIVERS = lookup.findVarHandle(Connection.class, "receivers", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Flavor<T> flavor;
+    private final String kind;
+
+    /** Open sender handles; once it reaches 0 it stays 0 (see {@link #acquire}). CAS only. */
+    private volatile int senders = 1;
+
+    /** Open receiver handles; once it reaches 0 it stays 0. CAS only. */
+    private volatile int receivers = 1;
+
+    /** A connection whose two original handles, one per end, are about to be created. */
+    Connection(Flavor<T> flavor, String kind) {
+        this.flavor = flavor;
+        this.kind = kind;
+    }
+
+    Flavor<T> flavor() {
+        return flavor;
+    }
+
+    /** {@code unbounded}, {@code bounded(2)}, {@code rendezvous}. */
+    String kind() {
+        return kind;
+    }
+
+    /** Whether the other end of {@code sending}'s side still has an open handle. */
+    boolean otherEndOpen(boolean sending) {
+        return (sending ? receivers : senders) > 0;
+    }
+
+    /**
+     * Takes one more count for a new handle, unless the count has already reached 0: a
+     * disconnected end is never connected again.
+     */
+    boolean acquire(boolean sending) {
+        VarHandle count = sending ? SENDERS : RECEIVERS;
+        int open = (int) count.getVolatile(this);
+        while (open > 0) {
+            int witness = (int) count.compareAndExchange(this, open, open + 1);
+            if (witness == open) {
+                return true;
+            }
+            open = witness;
+        }
+        return false;
+    }
+
+    /** Gives one count back; the last one disconnects that end. */
+    void release(boolean sending) {
+        if (sending) {
+            if ((int) SENDERS.getAndAdd(this, -1) == 1) {
+                flavor.disconnectSenders();
+            }
+        } else if ((int) RECEIVERS.getAndAdd(this, -1) == 1) {
+            flavor.disconnectReceivers();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Channel[" + kind + ", senders=" + senders + ", receivers=" + receivers + "]";
+    }
+}

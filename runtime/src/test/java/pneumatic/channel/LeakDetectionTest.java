@@ -1,0 +1,164 @@
+package pneumatic.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A handle that becomes unreachable without {@code close()} is closed by the cleaner, so the
+ * other end does not wait forever, and reported: a warning when a thread was blocked, a debug
+ * message otherwise, with its creation site when {@code -Dpneumatic.channel.leaks=trace}.
+ */
+class LeakDetectionTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    /** The channel package's logger, as System.Logger maps it onto java.util.logging. */
+    private final Logger logger = Logger.getLogger("pneumatic.channel");
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+    private Level level;
+    private boolean parents;
+
+    @BeforeEach
+    void captureTheLog() {
+        level = logger.getLevel();
+        parents = logger.getUseParentHandlers();
+        logger.setLevel(Level.ALL);
+        logger.setUseParentHandlers(false);
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void restoreTheLog() {
+        logger.removeHandler(capture);
+        logger.setLevel(level);
+        logger.setUseParentHandlers(parents);
+    }
+
+    /** A receiver of a channel whose only sender is left unclosed and unreachable. */
+    private static Receiver<String> receiverOfALeakedSender() {
+        Channel<String> channel = Channel.bounded(4);
+        channel.sender().trySend("sent before the leak");
+        return channel.receiver(); // the Channel, and with it the original sender, is now garbage
+    }
+
+    private List<LogRecord> leakReports() {
+        return records.stream()
+                .filter(r -> r.getMessage().contains("became unreachable without close()"))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void anUnclosedLastSenderIsClosedSoTheBlockedReceiverSeesTheEnd() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Receiver<String> rx = receiverOfALeakedSender();
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread receiving = new Thread(() -> {
+                try {
+                    assertEquals("sent before the leak", rx.recv());
+                    rx.recv(); // blocks until the cleaner closes the leaked sender
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            }, "receiving");
+            receiving.start();
+            while (receiving.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            while (receiving.isAlive()) {
+                System.gc();
+                receiving.join(100);
+            }
+            assertTrue(outcome.get() instanceof DisconnectedException, "the receiver got " + outcome.get());
+            List<LogRecord> reports = awaitReports(1);
+            assertEquals(Level.WARNING, reports.get(0).getLevel());
+            assertTrue(reports.get(0).getMessage().startsWith("a Sender of a bounded(4) channel became unreachable"
+                    + " without close(), so it was closed by the garbage collector while a thread was blocked on"
+                    + " the channel"), reports.get(0).getMessage());
+            assertTrue(reports.get(0).getMessage().contains("-Dpneumatic.channel.leaks=trace"));
+            rx.close();
+        });
+    }
+
+    @Test
+    void aWholeChannelDroppedWithItsHandlesIsReportedAtDebugOnly() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Channel.<String>unbounded().sender().trySend("forgotten");
+            List<LogRecord> reports = awaitReports(2); // its sender and its receiver
+            for (LogRecord report : reports) {
+                assertEquals(Level.FINE, report.getLevel(), report.getMessage()); // System.Logger DEBUG
+            }
+        });
+    }
+
+    @Test
+    void aClosedHandleIsNeverReported() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Channel<String> channel = Channel.rendezvous();
+            Sender<String> clone = channel.sender().clone();
+            clone.close();
+            channel.sender().close();
+            channel.receiver().close();
+            channel = null;
+            clone = null;
+            // Something that is reported, as a marker that the cleaner has run meanwhile.
+            Channel.<String>unbounded().receiver().clone();
+            awaitReports(1);
+            Thread.sleep(100); // give a (wrong) report of the closed handles its chance too
+            System.gc();
+            assertTrue(leakReports().stream().noneMatch(r -> r.getMessage().contains("rendezvous")),
+                    leakReports().stream().map(LogRecord::getMessage).collect(Collectors.toList()).toString());
+        });
+    }
+
+    @Test
+    void withTracingTheReportShowsWhereTheHandleWasCreated() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-D" + Handle.TRACE_PROPERTY + "=trace", LeakTraceProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe did not finish");
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, probe.exitValue(), output);
+        assertTrue(output.contains("the Sender of an unbounded channel was created here"), output);
+        assertTrue(output.contains("at " + LeakTraceProbe.class.getName() + ".leakASender"), output);
+    }
+
+    /** Waits, with garbage collections, until at least {@code count} leaks are reported. */
+    private List<LogRecord> awaitReports(int count) throws InterruptedException {
+        while (leakReports().size() < count) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        return leakReports();
+    }
+}
