@@ -26,7 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * consumers are competing clones that receive by {@code recv}, {@code tryRecv},
  * {@code recv(Duration)}, iteration or a stream, switch to a fresh clone now and then, and some
  * quit early. In one round of four every consumer quits early, so the producers must see the
- * disconnection instead; in one of three every call blocks, so only wake-ups move values along.
+ * disconnection instead; in one of three every call blocks, so only wake-ups move values along;
+ * in one of four a chaos thread interrupts producers and consumers at random while they work,
+ * and each retries what the interrupt stopped (an interrupted call moved nothing). Consumers
+ * also take batches with {@code drainTo}, and one flavor draws a new capacity every round.
  *
  * <p>After each round: no value arrived twice, none arrived that was not sent, none was lost (a
  * value whose send returned arrived, unless every receiver quit, and then what arrived of each
@@ -43,7 +46,8 @@ class ChannelStressTest {
     private static final long SEED = Long.getLong("stress.seed", System.nanoTime());
     private static final long SECONDS = Long.getLong("stress.seconds", 6);
     private static final int MAX_ROUNDS = Integer.getInteger("stress.rounds", (int) Math.min(500 * SECONDS, Integer.MAX_VALUE));
-    private static final String[] FLAVORS = {"unbounded", "bounded(1)", "bounded(3)", "bounded(1024)", "rendezvous"};
+    private static final String[] FLAVORS =
+            {"unbounded", "bounded(1)", "bounded(3)", "bounded(1024)", "bounded(random)", "rendezvous"};
 
     /** A producer whose retries keep failing falls back to a blocking send after this many. */
     private static final int PATIENT_ATTEMPTS = 64;
@@ -55,7 +59,7 @@ class ChannelStressTest {
 
     enum SendWay { SEND, TRY_SEND, TIMED_SEND, MIXED }
 
-    enum RecvWay { RECV, TRY_RECV, TIMED_RECV, MIXED, ITERATE, STREAM }
+    enum RecvWay { RECV, TRY_RECV, TIMED_RECV, MIXED, ITERATE, STREAM, DRAIN }
 
     private static final RecvWay[] BLOCKING_RECV_WAYS = {RecvWay.RECV, RecvWay.ITERATE, RecvWay.STREAM};
 
@@ -64,7 +68,8 @@ class ChannelStressTest {
 
     /** What one round does: its shape, drawn from the round's seed; the seed drives the rest. */
     record Plan(int[] counts, SendWay[] sendWays, int[] quitAfter, RecvWay[] recvWays,
-                boolean abandon, boolean consumersFirst, boolean closeOriginalsEarly, long seed) {
+                boolean abandon, boolean consumersFirst, boolean closeOriginalsEarly, boolean interrupts,
+                int capacity, long seed) {
 
         static Plan of(long seed) {
             Random random = new Random(seed);
@@ -88,7 +93,8 @@ class ChannelStressTest {
                 recvWays[c] = pick(onlyBlocking ? BLOCKING_RECV_WAYS : RecvWay.values(), random);
             }
             return new Plan(counts, sendWays, quitAfter, recvWays, abandon,
-                    random.nextBoolean(), random.nextBoolean(), random.nextLong());
+                    random.nextBoolean(), random.nextBoolean(), random.nextInt(4) == 0, 1 + random.nextInt(64),
+                    random.nextLong());
         }
 
         private static <E> E pick(E[] choices, Random random) {
@@ -99,7 +105,8 @@ class ChannelStressTest {
         public String toString() {
             return "Plan[counts=" + Arrays.toString(counts) + ", sendWays=" + Arrays.toString(sendWays)
                     + ", quitAfter=" + Arrays.toString(quitAfter) + ", recvWays="
-                    + Arrays.toString(recvWays) + ", abandon=" + abandon + "]";
+                    + Arrays.toString(recvWays) + ", abandon=" + abandon + ", interrupts=" + interrupts
+                    + ", capacity=" + capacity + "]";
         }
     }
 
@@ -135,14 +142,14 @@ class ChannelStressTest {
             long roundSeed = rounds.nextLong();
             Plan plan = Plan.of(roundSeed);
             current = "seed=" + SEED + " flavor=" + flavor + " round=" + round + " " + plan;
-            runRound(channel(flavor), plan, current);
+            runRound(channel(flavor, plan), plan, current);
             threads.endAll();
             round++;
         }
         System.out.println("ChannelStressTest: " + flavor + ", " + round + " rounds");
     }
 
-    private static Channel<Token> channel(String flavor) {
+    private static Channel<Token> channel(String flavor, Plan plan) {
         switch (flavor) {
             case "unbounded":
                 return Channel.unbounded();
@@ -152,6 +159,8 @@ class ChannelStressTest {
                 return Channel.bounded(3);
             case "bounded(1024)":
                 return Channel.bounded(1024);
+            case "bounded(random)":
+                return Channel.bounded(plan.capacity());
             case "rendezvous":
                 return Channel.rendezvous();
             default:
@@ -206,6 +215,7 @@ class ChannelStressTest {
         if (!plan.closeOriginalsEarly()) {
             closeOriginals(ch, originalToConsumer);
         }
+        Background<Void> chaos = plan.interrupts() ? startChaos(producing, consuming, random.nextLong()) : null;
 
         List<List<Token>> received = new ArrayList<>();
         for (var producer : producing) {
@@ -214,7 +224,25 @@ class ChannelStressTest {
         for (var consumer : consuming) {
             received.add(outcome(consumer, context));
         }
+        if (chaos != null) {
+            chaos.interrupt();
+            outcome(chaos, context);
+        }
         check(plan, sentCounts, received, context);
+    }
+
+    /** Interrupts a random producer or consumer every few microseconds until interrupted itself. */
+    private Background<Void> startChaos(List<Background<Void>> producing, List<Background<List<Token>>> consuming,
+                                        long seed) {
+        List<Background<?>> targets = new ArrayList<>(producing);
+        targets.addAll(consuming);
+        Random random = new Random(seed);
+        return threads.run("chaos", () -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                targets.get(random.nextInt(targets.size())).interrupt();
+                java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(50_000));
+            }
+        });
     }
 
     private static void closeOriginals(Channel<Token> ch, boolean originalToConsumer) {
@@ -246,7 +274,15 @@ class ChannelStressTest {
                     }
                     handle = next;
                 }
-                send(handle, new Token(id, seq), way, random);
+                Token token = new Token(id, seq);
+                while (true) {
+                    try {
+                        send(handle, token, way, random);
+                        break;
+                    } catch (InterruptedException interrupted) {
+                        // the chaos thread: an interrupted send sent nothing, so send again
+                    }
+                }
                 sentCounts.set(id, seq + 1);
             }
         } catch (DisconnectedException expectedWhenEveryConsumerQuit) {
@@ -256,6 +292,7 @@ class ChannelStressTest {
             if (random.nextBoolean()) {
                 handle.close();
             }
+            Thread.interrupted(); // a last interrupt of the chaos thread may still be pending
         }
     }
 
@@ -289,7 +326,11 @@ class ChannelStressTest {
         }
     }
 
-    /** Receives until the end or until {@code quitAfter} values, then closes its handle. */
+    /**
+     * Receives until the end or until {@code quitAfter} values, then closes its handle. An
+     * interrupt (from the chaos thread) stops the call it hits, which then took nothing: the
+     * consumer carries on, with a new iterator or stream where it was iterating.
+     */
     private static List<Token> consume(Receiver<Token> first, int quitAfter, RecvWay way, Random random)
             throws InterruptedException {
         List<Token> received = new ArrayList<>();
@@ -297,32 +338,58 @@ class ChannelStressTest {
         try {
             switch (way) {
                 case ITERATE:
-                    if (quitAfter > 0) {
-                        for (Token token : handle) {
-                            received.add(token);
-                            if (received.size() == quitAfter) {
-                                break;
+                    while (received.size() < quitAfter) {
+                        try {
+                            for (Token token : handle) {
+                                received.add(token);
+                                if (received.size() == quitAfter) {
+                                    break;
+                                }
                             }
+                            break; // the end of the stream
+                        } catch (java.util.concurrent.CancellationException interrupted) {
+                            Thread.interrupted(); // the iterator set it again; iterate on
                         }
                     }
                     break;
                 case STREAM:
-                    handle.stream().limit(quitAfter).forEach(received::add);
+                    while (received.size() < quitAfter) {
+                        try {
+                            handle.stream().limit(quitAfter - received.size()).forEach(received::add);
+                            break;
+                        } catch (java.util.concurrent.CancellationException interrupted) {
+                            Thread.interrupted();
+                        }
+                    }
                     break;
                 default:
+                    List<Token> batch = new ArrayList<>();
                     while (received.size() < quitAfter) {
                         if (random.nextInt(32) == 0) {
                             Receiver<Token> next = handle.clone();
                             handle.close();
                             handle = next;
                         }
-                        received.add(recv(handle, way, random));
+                        try {
+                            if (way == RecvWay.DRAIN) {
+                                batch.clear();
+                                if (handle.drainTo(batch, Math.min(1 + random.nextInt(32), quitAfter - received.size())) == 0) {
+                                    batch.add(handle.recv());
+                                }
+                                received.addAll(batch);
+                            } else {
+                                received.add(recv(handle, way, random));
+                            }
+                        } catch (InterruptedException interrupted) {
+                            // took nothing: receive again
+                        }
                     }
             }
         } catch (DisconnectedException end) {
             // every producer is done and the channel is drained
         } finally {
             handle.close();
+            Thread.interrupted();
         }
         return received;
     }
@@ -350,6 +417,7 @@ class ChannelStressTest {
                 return rx.recv();
             case MIXED:
                 return recv(rx, RecvWay.values()[random.nextInt(3)], random);
+
             default:
                 throw new AssertionError(way);
         }
