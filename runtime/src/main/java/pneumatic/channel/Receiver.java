@@ -54,12 +54,13 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * }</pre>
      *
      * @return the next value
-     * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws InterruptedException if the thread is interrupted, before or while waiting
      * @throws DisconnectedException if every sender is closed and no value is left: the end
      * @throws IllegalStateException if this handle is closed
      */
     public T recv() throws InterruptedException {
         ensureOpen("recv()");
+        Sender.refuseIfInterrupted();
         return value(flavor.recv(Flavor.FOREVER));
     }
 
@@ -90,7 +91,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      *
      * @param timeout how long to wait at most
      * @return the next value, or empty if the time ran out first
-     * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws InterruptedException if the thread is interrupted, before or while waiting
      * @throws DisconnectedException if every sender is closed and no value is left
      * @throws NullPointerException if {@code timeout} is {@code null}
      * @throws IllegalStateException if this handle is closed
@@ -98,6 +99,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
     public Optional<T> recv(Duration timeout) throws InterruptedException {
         long nanos = Sender.nanos(timeout);
         ensureOpen("recv(Duration)");
+        Sender.refuseIfInterrupted();
         return Optional.ofNullable(value(flavor.recv(nanos)));
     }
 
@@ -140,11 +142,11 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * {@code false} once every sender is closed and nothing is left. This is Rust's
      * {@code rx.iter()}.
      *
-     * <p>If the thread is interrupted while {@code hasNext()} waits, the iterator sets the
-     * thread's interrupt status again and throws {@link CancellationException} (with the
-     * {@link InterruptedException} as its cause): ending the loop quietly would look like the
-     * end of the stream and lose the values still to come. Use {@link #recv()} to handle
-     * interrupts yourself.
+     * <p>If the thread is interrupted when {@code hasNext()} is called or while it waits, the
+     * iterator sets the thread's interrupt status again and throws {@link CancellationException}
+     * (with the {@link InterruptedException} as its cause): ending the loop quietly would look
+     * like the end of the stream and lose the values still to come. Use {@link #recv()} to
+     * handle interrupts yourself.
      *
      * <pre>{@code
      * for (String s : rx) {                     // waits for each value; ends at disconnection
@@ -167,6 +169,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
                 }
                 ensureOpen("iterate");
                 try {
+                    Sender.refuseIfInterrupted();
                     Object value = flavor.recv(Flavor.FOREVER);
                     if (value == Flavor.END) {
                         return false;
@@ -236,6 +239,21 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
     @Override
     public void close() {
         handle.close();
+    }
+
+    /**
+     * Tells whether this handle is closed: by {@link #close()}, or by the garbage collector after
+     * it became unreachable unclosed. It says nothing about the other handles of the channel.
+     *
+     * <pre>{@code
+     * rx.close();
+     * rx.isClosed();                        // true
+     * }</pre>
+     *
+     * @return {@code true} once this handle is closed
+     */
+    public boolean isClosed() {
+        return handle.isClosed();
     }
 
     /**

@@ -67,14 +67,16 @@ public final class Sender<T> implements AutoCloseable {
      * }</pre>
      *
      * @param value the value to send; after this call it belongs to the receiver
-     * @throws InterruptedException if the thread is interrupted while waiting; the value was then
-     *     not sent
+     * @throws InterruptedException if the thread is interrupted, before or while waiting; the
+     *     value was then not sent
      * @throws DisconnectedException if every receiver is closed; the value was not delivered
      * @throws NullPointerException if {@code value} is {@code null}
      * @throws IllegalStateException if this handle is closed
      */
     public void send(T value) throws InterruptedException {
-        sent(flavor.send(check(value, "send"), Flavor.FOREVER));
+        T checked = check(value, "send");
+        refuseIfInterrupted();
+        sent(flavor.send(checked, Flavor.FOREVER));
     }
 
     /**
@@ -110,14 +112,17 @@ public final class Sender<T> implements AutoCloseable {
      * @param value the value to send
      * @param timeout how long to wait at most
      * @return {@code true} if the value was sent, {@code false} if the time ran out first
-     * @throws InterruptedException if the thread is interrupted while waiting; not sent
+     * @throws InterruptedException if the thread is interrupted, before or while waiting; not
+     *     sent
      * @throws DisconnectedException if every receiver is closed; the value was not delivered
      * @throws NullPointerException if {@code value} or {@code timeout} is {@code null}
      * @throws IllegalStateException if this handle is closed
      */
     public boolean send(T value, Duration timeout) throws InterruptedException {
         long nanos = nanos(timeout);
-        return sent(flavor.send(check(value, "send"), nanos));
+        T checked = check(value, "send");
+        refuseIfInterrupted();
+        return sent(flavor.send(checked, nanos));
     }
 
     /**
@@ -154,6 +159,21 @@ public final class Sender<T> implements AutoCloseable {
     }
 
     /**
+     * Tells whether this handle is closed: by {@link #close()}, or by the garbage collector after
+     * it became unreachable unclosed. It says nothing about the other handles of the channel.
+     *
+     * <pre>{@code
+     * tx.close();
+     * tx.isClosed();                        // true
+     * }</pre>
+     *
+     * @return {@code true} once this handle is closed
+     */
+    public boolean isClosed() {
+        return handle.isClosed();
+    }
+
+    /**
      * Describes the handle for debugging.
      *
      * @return for example {@code "Sender[open, Channel[bounded(2), senders=1, receivers=1]]"}
@@ -179,6 +199,17 @@ public final class Sender<T> implements AutoCloseable {
             throw new DisconnectedException(Messages.SEND_DISCONNECTED);
         }
         return status == Flavor.SENT;
+    }
+
+    /**
+     * A blocking call made with the interrupt status set throws at once, before it does anything,
+     * as {@code BlockingQueue.put} does: an interrupt is a request to stop, whether or not the
+     * call would have had to wait.
+     */
+    static void refuseIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
     }
 
     /** A timeout in nanoseconds, saturated, and 0 for a negative one. */

@@ -97,9 +97,11 @@
  * {@link java.lang.InterruptedException}, as {@link java.util.concurrent.BlockingQueue} does, and
  * throw it when the thread is interrupted while it waits; an operation that completed anyway
  * (say, a rendezvous hand-off that won the race with the interrupt) returns normally and leaves
- * the interrupt status set, so an interrupt is never lost. Likewise, a blocking call that can
- * complete at once does so even if the interrupt status is already set, and leaves it set (where
- * {@code ArrayBlockingQueue.put} would throw). A waiting thread spins for a few
+ * the interrupt status set, so an interrupt is never lost. A blocking call made while the
+ * interrupt status is already set throws {@code InterruptedException} at once, before it does
+ * anything, as {@code ArrayBlockingQueue.put} and {@code take} do: an interrupt asks the thread
+ * to stop, whether or not the call would have had to wait. The non-blocking calls
+ * ({@code trySend}, {@code tryRecv}, {@code drainTo}) ignore it. A waiting thread spins for a few
  * microseconds, then parks with {@link java.util.concurrent.locks.LockSupport}; nothing here uses
  * {@code synchronized} or {@code Object.wait}, so blocking works the same on virtual threads.
  *

@@ -883,14 +883,29 @@ abstract class ChannelContractTest {
     }
 
     @Test
-    void recvReturnsAnAvailableValueAndKeepsTheInterruptStatus() throws Exception {
+    void blockingRecvRefusesWhenAlreadyInterruptedEvenIfAValueIsThere() throws Exception {
         Channel<String> ch = newChannel();
         Receiver<String> rx = ch.receiver();
-        assertReceivedWhileInterrupted(ch, "recv()", rx::recv);
-        assertReceivedWhileInterrupted(ch, "recv(LONG)", () -> rx.recv(LONG).orElseThrow());
-        assertReceivedWhileInterrupted(ch, "recv(ZERO)", () -> rx.recv(Duration.ZERO).orElseThrow());
+        assertRecvRefusedWhileInterrupted(ch, "recv()", rx::recv);
+        assertRecvRefusedWhileInterrupted(ch, "recv(LONG)", () -> rx.recv(LONG).orElseThrow());
+        assertRecvRefusedWhileInterrupted(ch, "recv(ZERO)", () -> rx.recv(Duration.ZERO).orElseThrow());
+        var offering = offer(ch.sender(), "iterator().next()");
+        var iterating = threads.call("iterator().next()", () -> {
+            Thread.currentThread().interrupt();
+            return rx.iterator().next();
+        });
+        CancellationException cancelled = iterating.failure(CancellationException.class);
+        assertInstanceOf(InterruptedException.class, cancelled.getCause());
+        assertTrue(iterating.interruptedAtEnd(), "the iterator sets the interrupt status again");
+        assertEquals("iterator().next()", rx.recv(LONG).orElseThrow(), "the interrupted iteration took nothing");
+        offering.get();
+    }
+
+    @Test
+    void tryRecvReturnsAnAvailableValueAndKeepsTheInterruptStatus() throws Exception {
+        Channel<String> ch = newChannel();
+        Receiver<String> rx = ch.receiver();
         assertReceivedWhileInterrupted(ch, "tryRecv()", () -> rx.tryRecv().orElseThrow());
-        assertReceivedWhileInterrupted(ch, "iterator().next()", () -> rx.iterator().next());
     }
 
     @Test
@@ -928,15 +943,21 @@ abstract class ChannelContractTest {
     }
 
     @Test
-    void sendWithRoomSucceedsAndKeepsTheInterruptStatus() throws Exception {
+    void blockingSendRefusesWhenAlreadyInterruptedEvenIfThereIsRoom() throws Exception {
         Channel<String> ch = newChannel();
         Sender<String> tx = ch.sender();
-        assertSentWhileInterrupted(ch, "send(T)", value -> {
+        assertSendRefusedWhileInterrupted(ch, "send(T)", value -> {
             tx.send(value);
             return true;
         });
-        assertSentWhileInterrupted(ch, "send(T, LONG)", value -> tx.send(value, LONG));
-        assertSentWhileInterrupted(ch, "send(T, ZERO)", value -> tx.send(value, Duration.ZERO));
+        assertSendRefusedWhileInterrupted(ch, "send(T, LONG)", value -> tx.send(value, LONG));
+        assertSendRefusedWhileInterrupted(ch, "send(T, ZERO)", value -> tx.send(value, Duration.ZERO));
+    }
+
+    @Test
+    void trySendWithRoomSucceedsAndKeepsTheInterruptStatus() throws Exception {
+        Channel<String> ch = newChannel();
+        Sender<String> tx = ch.sender();
         assertSentWhileInterrupted(ch, "trySend(T)", tx::trySend);
     }
 
@@ -1295,6 +1316,41 @@ abstract class ChannelContractTest {
         assertEquals(way, receiving.get(), way + " returns the value that is there");
         assertTrue(receiving.interruptedAtEnd(), way + " keeps the interrupt status");
         offering.get();
+    }
+
+    /**
+     * A value is there (buffered, or a sender waits), yet a blocking receive made with the
+     * interrupt status set throws at once, and leaves the value for the next receive.
+     */
+    private void assertRecvRefusedWhileInterrupted(Channel<String> ch, String way, Background.Call<String> receive)
+            throws Exception {
+        var offering = offer(ch.sender(), way);
+        var receiving = threads.call(way, () -> {
+            Thread.currentThread().interrupt();
+            return receive.call();
+        });
+        receiving.failure(InterruptedException.class);
+        assertEquals(way, ch.receiver().recv(LONG).orElseThrow(), way + " took nothing");
+        offering.get();
+    }
+
+    /**
+     * There is room (for a rendezvous: a receiver waits), yet a blocking send made with the
+     * interrupt status set throws at once and sends nothing.
+     */
+    private void assertSendRefusedWhileInterrupted(Channel<String> ch, String way, SendWay send) throws Exception {
+        var receiving = room() == 0 ? threads.call("receiver", ch.receiver()::recv).awaitBlocked() : null;
+        var sending = threads.call(way, () -> {
+            Thread.currentThread().interrupt();
+            return send.send(way + " (refused)");
+        });
+        sending.failure(InterruptedException.class);
+        if (receiving != null) {
+            assertTrue(ch.sender().send(way, LONG)); // the waiting receiver is still there
+            assertEquals(way, receiving.get(), way + " sent nothing");
+        } else {
+            assertEquals(Optional.empty(), ch.receiver().tryRecv(), way + " sent nothing");
+        }
     }
 
     /** A way of sending one value that reports whether it was sent. */

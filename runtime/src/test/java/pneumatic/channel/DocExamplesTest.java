@@ -263,6 +263,19 @@ class DocExamplesTest {
     }
 
     @Test
+    void isClosedExamplesTellAHandleIsClosed() {
+        Channel<String> ch = Channel.unbounded();
+        Sender<String> tx = ch.sender();
+        Receiver<String> rx = ch.receiver();
+        assertFalse(tx.isClosed());
+        tx.close();
+        assertTrue(tx.isClosed());
+        assertFalse(rx.isClosed());
+        rx.close();
+        assertTrue(rx.isClosed());
+    }
+
+    @Test
     void receiverCloneExampleSharesTheJobs() throws InterruptedException {
         Channel<Integer> ch = Channel.unbounded();
         Receiver<Integer> rx = ch.receiver();
