@@ -45,6 +45,8 @@ public interface PipelineRun extends AutoCloseable {
      *     goes on
      * @throws PipelineFailedException if a step failed
      * @throws CancellationException if the run was cancelled
+     * @throws IllegalStateException if called from one of the run's own steps, which would wait
+     *     for itself forever
      */
     void await() throws InterruptedException;
 
@@ -62,6 +64,7 @@ public interface PipelineRun extends AutoCloseable {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      * @throws PipelineFailedException if the run ended because a step failed
      * @throws CancellationException if the run was cancelled
+     * @throws IllegalStateException if called from one of the run's own steps
      */
     boolean await(Duration timeout) throws InterruptedException;
 
@@ -82,7 +85,8 @@ public interface PipelineRun extends AutoCloseable {
     /**
      * Cancels the run if it is still going, then waits for all of its threads, so that no
      * thread outlives the run. It does not report the outcome; call {@link #await()} for that.
-     * An interrupt while it waits is kept in the thread's interrupt status.
+     * An interrupt while it waits is kept in the thread's interrupt status. Called from one of
+     * the run's own steps, it waits for every thread but that one.
      */
     @Override
     void close();

@@ -44,10 +44,14 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * Ending normally needs nothing from this class: each worker closes its own handles when its
      * loop ends, so each step ends when the last worker upstream has closed its sender.
      *
-     * Stopping (first failure, or cancel) closes every receiver handle of the run: the ones the
-     * workers own and the original of each channel. A channel whose receivers are all closed
-     * drops its buffer and wakes every thread blocked on it, sender or receiver, with
-     * DisconnectedException; the workers are also interrupted, for whatever else they block on.
+     * Stopping (first failure, or cancel) closes every receiver handle of the run (the ones the
+     * workers own and the original of each channel, but not the caller's output()) and
+     * interrupts every worker. A channel whose receivers are all closed drops its buffer and
+     * wakes every thread blocked on it, sender or receiver, with DisconnectedException. The
+     * interrupt reaches a worker wherever it is: blocked, or at its next send or recv, which
+     * throw InterruptedException when the interrupt status is set, like BlockingQueue's put and
+     * take. That is what ends a step that feeds the output channel, which the stop leaves open
+     * so that the caller's loop over it ends as usual once those steps are done.
      * While the generated start() is still wiring (starting == true), the closing is put off
      * until started(), so that start() never clones a handle that a stop has already closed.
      *
@@ -122,6 +126,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
 
     /** Every receiver handle of the run, closed when it stops. Guarded by lock. */
     private final List<Receiver<?>> receivers = new ArrayList<>();
+
 
     /** The worker count of each stage and sink, by step name. Guarded by lock. */
     private final Map<String, StepWorkers> steps = new HashMap<>();
@@ -317,6 +322,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
 
     @Override
     public void await() throws InterruptedException {
+        refuseOwnThread("await()");
         ended.await();
         for (Thread thread : threads()) {
             thread.join();
@@ -326,6 +332,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
+        refuseOwnThread("await(Duration)");
         long deadline = System.nanoTime() + Math.max(0L, TimeUnit.NANOSECONDS.convert(timeout));
         if (!ended.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
             return false;
@@ -363,6 +370,10 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         boolean interrupted = false;
         List<Thread> all = threads();
         for (int i = 0; i < all.size(); ) {
+            if (all.get(i) == Thread.currentThread()) { // a step closing its own run
+                i++;
+                continue;
+            }
             try {
                 all.get(i).join();
                 i++;
@@ -542,6 +553,14 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
                 || thrown instanceof CancellationException;
     }
 
+    /** A run's own thread that awaited the run would wait for itself forever. */
+    private void refuseOwnThread(String call) {
+        if (threads().contains(Thread.currentThread())) {
+            throw new IllegalStateException(call + " called by a step of pipeline " + pipeline
+                    + ", which would wait for itself forever; call cancel() or close() instead");
+        }
+    }
+
     /** Stops the run once its outcome is recorded. Call only holding the lock, once. */
     private void stop() {
         assert lock.isHeldByCurrentThread() && !stopping;
@@ -551,16 +570,17 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         }
     }
 
-    /** Closes every receiver and interrupts every other worker. Call only holding the lock. */
+    /** Closes every receiver and interrupts every worker. Call only holding the lock. */
     private void release() {
         assert lock.isHeldByCurrentThread() && stopping;
         for (Receiver<?> receiver : receivers) {
             receiver.close();
         }
         for (Thread thread : threads) {
-            if (thread != Thread.currentThread()) {
-                thread.interrupt();
-            }
+            // Including the current thread if it is a worker: a step that cancels its own run
+            // must stop too; one that failed is ending anyway. The caller of cancel() from
+            // outside is no worker, so it is never interrupted.
+            thread.interrupt();
         }
     }
 
