@@ -39,6 +39,12 @@ import java.lang.annotation.Target;
  * static methods: {@code start(X)}, which returns a {@link PipelineRun} at once, and
  * {@code run(X)}, which starts the pipeline and waits for it to end. A nested interface
  * {@code Outer.Inner} gives {@code Outer_InnerWiring}.
+ *
+ * <p>The interface is top level or a member of a class or interface, never local to a method: the
+ * generated class could not see it. A local {@code @Pipeline} is a {@code [Pipeline/Visibility]}
+ * error, but only when javac runs the processor at all, which it does for annotations outside
+ * method bodies: in a compilation whose only {@code @Pipeline} is local, nothing is generated and
+ * nothing is reported, and the first sign is a missing {@code XWiring} where it is used.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -47,7 +53,10 @@ public @interface Pipeline {
 
     /**
      * The simple name of the generated class, instead of the default {@code XWiring}; it is
-     * generated in the interface's package.
+     * generated in the interface's package. It must be a valid class name that is not restricted
+     * ({@code var}, {@code record}, {@code yield}, {@code sealed}, {@code permits}) and not the
+     * name of a {@code java.lang} class (a class {@code String} in the package would hide
+     * {@code java.lang.String} from all of it); otherwise it is a {@code [Pipeline/Name]} error.
      *
      * <pre>{@code
      * @Pipeline(name = "Indexer")        // generates Indexer.start(...), Indexer.run(...)

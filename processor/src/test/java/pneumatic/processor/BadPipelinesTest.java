@@ -157,6 +157,40 @@ class BadPipelinesTest {
     }
 
     @Test
+    void rejectsAWiringNameThatWouldHideAJavaLangClass() {
+        Attempt a = compile("WiringNamedLikeJavaLang");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Name] name = \"String\" would hide java.lang.String"
+                        + " from every class of the package, the interface included; choose another name, such as"
+                        + " \"StringWiring\"")
+                .inFile(a.file).onLineContaining("name = \"String\")");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsARestrictedIdentifierAsWiringName() {
+        Attempt a = compile("WiringNamedVar");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Name] name = \"var\" is not a valid Java class name;"
+                        + " give the simple name of the class to generate, such as \"VarWiring\"")
+                .inFile(a.file).onLineContaining("name = \"var\")");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsARawTypeHandedOnAsAValue() {
+        Attempt a = compile("RawValueType");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] split(String) uses the raw type List, which would make"
+                        + " the wiring unchecked; write its type arguments, as in List<E>")
+                .inFile(a.file).onLineContaining("@Stage List split(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
     void rejectsWiringNamedLikeTheInterfaceOnTheNameValue() {
         Attempt a = compile("WiringNamedLikeInterface");
         assertThat(a.compilation).failed();
@@ -291,8 +325,8 @@ class BadPipelinesTest {
     void rejectsSourceReturningARawList() {
         Attempt a = compile("SourceReturnsRawList");
         assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lines() uses the raw type List; give it a"
-                        + " type argument, such as List<String>")
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lines() uses the raw type List, which would make the"
+                        + " wiring unchecked; write its type arguments, as in List<E>")
                 .inFile(a.file).onLineContaining("@Source List lines();");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();
@@ -387,7 +421,8 @@ class BadPipelinesTest {
         Attempt a = compile("StageReturnsRawOptional");
         assertThat(a.compilation).failed();
         assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] nonBlank(String) uses the raw type"
-                        + " Optional; give it a type argument, such as Optional<String>")
+                        + " Optional, which would make the wiring unchecked; write its type arguments, as in"
+                        + " Optional<T>")
                 .inFile(a.file).onLineContaining("@Stage Optional nonBlank(String line);");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();

@@ -238,7 +238,7 @@ class ProcessorRobustnessTest {
                             }
                         }
                         """),
-                compiles("RawParameter", """
+                rejected("RawParameter", "[Pipeline/SinkShape]", """
                         package fixtures;
                         import java.util.List;
                         import java.util.stream.Stream;
@@ -247,6 +247,17 @@ class ProcessorRobustnessTest {
                         public interface RawParameter {
                             @Source Stream<List<String>> lists();
                             @SuppressWarnings("rawtypes") @Sink void print(List list);
+                        }
+                        """),
+                rejected("SourceOfARawSubclass", "[Pipeline/SourceShape]", """
+                        package fixtures;
+                        import java.util.ArrayList;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface SourceOfARawSubclass {
+                            @SuppressWarnings({"rawtypes", "serial"}) final class Lines extends ArrayList {}
+                            @Source Lines lines();
+                            @Sink void print(Object line);
                         }
                         """),
                 rejected("GenericStageMethod", "[Pipeline/StageShape]", """

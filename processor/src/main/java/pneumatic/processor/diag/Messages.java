@@ -44,6 +44,11 @@ public final class Messages {
                 + " a type of that name already exists; choose another name with @Pipeline(name = \"...\")";
     }
 
+    public static String nameHidesJavaLang(String name) {
+        return "[Pipeline/Name] name = \"" + name + "\" would hide java.lang." + name + " from every class of"
+                + " the package, the interface included; choose another name, such as \"" + name + "Wiring\"";
+    }
+
     public static String nameIsInterface(String name) {
         return "[Pipeline/NameClash] name = \"" + name + "\" is the name of the interface itself; the"
                 + " generated class needs a name of its own, such as \"" + name + "Wiring\"";
@@ -83,9 +88,10 @@ public final class Messages {
                 + " generic method, so use concrete types";
     }
 
-    public static String rawType(String role, String method, String raw) {
+    public static String rawType(String role, String method, String raw, String typeParameters) {
         return "[Pipeline/" + role + "Shape] " + method + " uses the raw type " + raw
-                + "; give it a type argument, such as " + raw + "<String>";
+                + ", which would make the wiring unchecked; write its type arguments, as in " + raw
+                + "<" + typeParameters + ">";
     }
 
     public static String senderCannotSend(String role, String method, String sender) {
@@ -212,7 +218,13 @@ public final class Messages {
         return paren < 0 ? method : method.substring(0, paren);
     }
 
+    /** A valid class name close to an invalid one. */
     private static String suggestName(String name) {
+        if (javax.lang.model.SourceVersion.isIdentifier(name)) {
+            // A keyword or a restricted name ("class", "var"): capitalized alone, it could be a
+            // java.lang class ("Record").
+            return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Wiring";
+        }
         StringBuilder suggestion = new StringBuilder();
         for (char c : name.toCharArray()) {
             if (suggestion.length() == 0 ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
@@ -223,7 +235,6 @@ public final class Messages {
             return "MyWiring";
         }
         suggestion.setCharAt(0, Character.toUpperCase(suggestion.charAt(0)));
-        String candidate = suggestion.toString();
-        return javax.lang.model.SourceVersion.isKeyword(candidate) ? candidate + "Wiring" : candidate;
+        return suggestion.toString();
     }
 }

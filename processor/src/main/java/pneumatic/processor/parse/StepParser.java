@@ -3,12 +3,14 @@ package pneumatic.processor.parse;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -59,8 +61,23 @@ final class StepParser {
             capacityValue = Annotations.explicitValue(annotation, "capacity");
         }
         Signature signature = new Signature(method, role, report);
+        Element rawWhere = null;
+        TypeMirror raw = rawIn(method.getReturnType());
+        if (raw != null) {
+            rawWhere = method;
+        } else {
+            for (VariableElement parameter : method.getParameters()) {
+                if ((raw = rawIn(parameter.asType())) != null) {
+                    rawWhere = parameter;
+                    break;
+                }
+            }
+        }
         if (!method.getTypeParameters().isEmpty()) {
             signature.fail(method, Messages.genericMethod(role.annotation(), Display.method(method)));
+        } else if (raw != null) {
+            signature.fail(rawWhere, Messages.rawType(role.annotation(), Display.method(method), Display.type(raw),
+                    typeParameters((TypeElement) types.asElement(raw))));
         } else if (role == Role.SOURCE) {
             source(signature);
         } else if (role == Role.STAGE) {
@@ -137,7 +154,9 @@ final class StepParser {
         private TypeMirror typeArgument(Element where, TypeMirror type, TypeElement generic) {
             DeclaredType view = supertype(type, generic);
             if (view == null || view.getTypeArguments().isEmpty()) {
-                fail(where, Messages.rawType(role.annotation(), display(), Display.type(types.erasure(type))));
+                // a type that extends the raw generic, such as "class Lines implements Iterable"
+                fail(where, Messages.rawType(role.annotation(), display(), generic.getSimpleName().toString(),
+                        typeParameters(generic)));
                 return null;
             }
             return view.getTypeArguments().get(0);
@@ -215,6 +234,41 @@ final class StepParser {
             s.fail(s.method, Messages.sinkReturns(s.display(), Display.type(s.returned)));
         }
         s.accept(Shape.NONE, null);
+    }
+
+    private static String typeParameters(TypeElement generic) {
+        return generic.getTypeParameters().stream()
+                .map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The first raw type in {@code type} (itself, a type argument, an array's component, a
+     * wildcard's bound), or null. Raw types would make the generated code unchecked.
+     */
+    private TypeMirror rawIn(TypeMirror type) {
+        switch (type.getKind()) {
+            case DECLARED:
+                DeclaredType declared = (DeclaredType) type;
+                if (declared.getTypeArguments().isEmpty()
+                        && !((TypeElement) declared.asElement()).getTypeParameters().isEmpty()) {
+                    return types.erasure(type);
+                }
+                for (TypeMirror argument : declared.getTypeArguments()) {
+                    TypeMirror raw = rawIn(argument);
+                    if (raw != null) {
+                        return raw;
+                    }
+                }
+                return null;
+            case ARRAY:
+                return rawIn(((ArrayType) type).getComponentType());
+            case WILDCARD:
+                WildcardType wildcard = (WildcardType) type;
+                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+                return bound == null ? null : rawIn(bound);
+            default:
+                return null;
+        }
     }
 
     /** Whether {@code type} is {@code generic} or a subtype of it, whatever the type arguments. */

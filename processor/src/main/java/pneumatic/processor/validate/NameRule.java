@@ -1,9 +1,11 @@
 package pneumatic.processor.validate;
 
+import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
 import pneumatic.processor.parse.Annotations;
@@ -22,11 +24,22 @@ final class NameRule implements ElementRule {
             return true;
         }
         String name = (String) value.getValue();
-        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || RESTRICTED.contains(name)) {
             report.error(type, pipeline, value, Messages.invalidName(name));
+        } else if (elements.getTypeElement("java.lang." + name) != null) {
+            report.error(type, pipeline, value, Messages.nameHidesJavaLang(name));
         } else if (name.contentEquals(type.getSimpleName())) {
             report.error(type, pipeline, value, Messages.nameIsInterface(name));
         }
         return true;
+    }
+
+    /** Identifiers that Java restricts as type names ("var", records and sealed classes). */
+    private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
+
+    private final Elements elements;
+
+    NameRule(Elements elements) {
+        this.elements = elements;
     }
 }

@@ -18,7 +18,7 @@ public final class Validator {
 
     public Validator(Elements elements, Types types) {
         this.elementRules = List.of(
-                new KindRule(), new VisibilityRule(), new TypeParametersRule(), new NameRule(),
+                new KindRule(), new VisibilityRule(), new TypeParametersRule(), new NameRule(elements),
                 new InheritedRule(elements));
         this.chainRules = List.of(
                 new OrderRule(), new StepNameRule(), new TypeFlowRule(types), new WorkersRule(),
