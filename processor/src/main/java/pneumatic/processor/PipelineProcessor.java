@@ -177,7 +177,7 @@ public final class PipelineProcessor extends AbstractProcessor {
             return;
         }
         try {
-            new WiringWriter().write(pipeline).writeTo(processingEnv.getFiler());
+            new WiringWriter(processingEnv.getElementUtils()).write(pipeline).writeTo(processingEnv.getFiler());
         } catch (FilerException taken) { // javac refuses to write a type that already exists
             report.error(type, Annotations.find(type, PIPELINE).orElse(null), null,
                     Messages.nameTaken(pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));

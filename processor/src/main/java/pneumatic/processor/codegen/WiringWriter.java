@@ -13,7 +13,18 @@ import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import pneumatic.processor.diag.Display;
 import pneumatic.processor.model.Edge;
 import pneumatic.processor.model.Pipeline;
@@ -38,6 +49,18 @@ public final class WiringWriter {
     private static final String WORKER = "worker";
     private static final String INPUTS = "inputs";
 
+    /**
+     * Names the generated code uses inside lambdas, which a lambda parameter of the same name
+     * would shadow: the class it calls and the root packages of qualified names.
+     */
+    private static final String[] NOT_FOR_PARAMETERS = {"Outputs", "pneumatic", "java", "javax"};
+
+    private final Elements elements;
+
+    public WiringWriter(Elements elements) {
+        this.elements = elements;
+    }
+
     public JavaFile write(Pipeline pipeline) {
         NameAllocator names = new NameAllocator();
         for (String reserved : new String[] {RUN, "start", "wire", STEPS}) {
@@ -48,9 +71,17 @@ public final class WiringWriter {
                 .addOriginatingElement(pipeline.element())
                 .addAnnotation(AnnotationSpec.builder(TypeNames.GENERATED)
                         .addMember("value", "$S", TypeNames.PROCESSOR)
-                        .build())
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc(classJavadoc(graph));
+                        .build());
+        if (usesDeprecated(pipeline)) {
+            // It calls the deprecated parts because the interface declares them; the interface,
+            // not this class, is where a warning belongs.
+            wiring.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "{$S, $S}", "deprecation", "removal")
+                    .build());
+        }
+        wiring.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(classJavadoc(graph))
+                .alwaysQualify(javaLangNamesTakenInPackage(pipeline));
         wiring.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         wiring.addMethod(runMethod(graph));
         wiring.addMethod(startMethod(graph));
@@ -67,6 +98,61 @@ public final class WiringWriter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /**
+     * The simple names of java.lang classes that a type of the pipeline's own package also has:
+     * {@code java.lang} imports are left out, so those must be written qualified, or the
+     * package's type would be used instead.
+     */
+    private String[] javaLangNamesTakenInPackage(Pipeline pipeline) {
+        PackageElement pack = elements.getPackageOf(pipeline.element());
+        return ElementFilter.typesIn(pack.getEnclosedElements()).stream()
+                .map(type -> type.getSimpleName().toString())
+                .filter(name -> elements.getTypeElement("java.lang." + name) != null)
+                .toArray(String[]::new);
+    }
+
+    /** Whether the interface, a step, or a type in a step's signature is deprecated. */
+    private boolean usesDeprecated(Pipeline pipeline) {
+        for (Element e = pipeline.element(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (elements.isDeprecated(e)) {
+                return true;
+            }
+        }
+        for (Step step : pipeline.steps()) {
+            ExecutableElement method = step.method();
+            if (elements.isDeprecated(method) || mentionsDeprecated(method.getReturnType())) {
+                return true;
+            }
+            for (VariableElement parameter : method.getParameters()) {
+                if (mentionsDeprecated(parameter.asType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean mentionsDeprecated(TypeMirror type) {
+        if (type instanceof DeclaredType) {
+            DeclaredType declared = (DeclaredType) type;
+            for (Element e = declared.asElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+                if (elements.isDeprecated(e)) {
+                    return true;
+                }
+            }
+            return declared.getTypeArguments().stream().anyMatch(this::mentionsDeprecated);
+        }
+        if (type instanceof ArrayType) {
+            return mentionsDeprecated(((ArrayType) type).getComponentType());
+        }
+        if (type instanceof WildcardType) {
+            WildcardType wildcard = (WildcardType) type;
+            return wildcard.getExtendsBound() != null && mentionsDeprecated(wildcard.getExtendsBound())
+                    || wildcard.getSuperBound() != null && mentionsDeprecated(wildcard.getSuperBound());
+        }
+        return false;
     }
 
     private static CodeBlock classJavadoc(Graph graph) {
@@ -216,6 +302,9 @@ public final class WiringWriter {
         for (String reserved : new String[] {RUN, STEPS, IN, OUT, WORKER}) {
             local.newName(reserved, reserved);
         }
+        for (String reserved : NOT_FOR_PARAMETERS) {
+            local.newName(reserved, reserved);
+        }
         String value = step.role() == Role.SOURCE
                 ? null
                 : local.newName(step.method().getParameters().get(0).getSimpleName().toString());
@@ -239,16 +328,16 @@ public final class WiringWriter {
         switch (step.role()) {
             case SOURCE:
                 start = CodeBlock.of("$N.startSource($S, $L, $N.sender().clone(), $N -> $L)",
-                        RUN, step.name(), workerNumber, OUT, to, emit(step, to, null));
+                        RUN, step.name(), workerNumber, OUT, to, emit(graph, step, to, null));
                 break;
             case STAGE:
                 start = CodeBlock.of("$N.startStage($S, $L, $N.receiver().clone(), $N.sender().clone(),\n"
                                 + "($N, $N) -> $L)",
-                        RUN, step.name(), workerNumber, IN, OUT, value, to, emit(step, to, value));
+                        RUN, step.name(), workerNumber, IN, OUT, value, to, emit(graph, step, to, value));
                 break;
             default:
-                start = CodeBlock.of("$N.startSink($S, $L, $N.receiver().clone(), $N -> $N.$N($N))",
-                        RUN, step.name(), workerNumber, IN, value, STEPS, step.name(), value);
+                start = CodeBlock.of("$N.startSink($S, $L, $N.receiver().clone(), $N -> $N.$N($L))",
+                        RUN, step.name(), workerNumber, IN, value, STEPS, step.name(), argument(graph, step, value));
         }
         if (step.workers() == 1) {
             method.addStatement(start);
@@ -284,11 +373,27 @@ public final class WiringWriter {
         }
     }
 
+    /**
+     * The value as the step's parameter takes it: as is, or cast to the parameter's array type
+     * when that parameter is varargs and the channel carries a subtype array (passed bare, that
+     * array would be an inexact varargs call, which javac warns about).
+     */
+    private static CodeBlock argument(Graph graph, Step step, String value) {
+        ExecutableElement method = step.method();
+        if (method.isVarArgs() && method.getParameters().size() == 1) {
+            TypeName parameter = TypeName.get(method.getParameters().get(0).asType());
+            if (!parameter.equals(graph.into(step).type())) {
+                return CodeBlock.of("($T) $N", parameter, value);
+            }
+        }
+        return CodeBlock.of("$N", value);
+    }
+
     /** How a step's result reaches its channel {@code to}, given its input {@code value}. */
-    private static CodeBlock emit(Step step, String to, String value) {
+    private static CodeBlock emit(Graph graph, Step step, String to, String value) {
         CodeBlock call = value == null
                 ? CodeBlock.of("$N.$N()", STEPS, step.name())
-                : CodeBlock.of("$N.$N($N)", STEPS, step.name(), value);
+                : CodeBlock.of("$N.$N($L)", STEPS, step.name(), argument(graph, step, value));
         switch (step.shape()) {
             case VALUE:
                 return CodeBlock.of("$T.sendOne($N, $L)", TypeNames.OUTPUTS, to, call);
