@@ -1,0 +1,2158 @@
+package pneumatic.processor;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Random {@code @Pipeline} compilation units for {@link PipelineFuzzTest}, each built from one seed
+ * and classified by construction.
+ *
+ * <p>Every input starts as a valid pipeline whose types flow from step to step (API.md section 2:
+ * every source, stage and sink shape, wildcards, boxing and widening, generics, arrays, a record
+ * declared next to the interface, throws clauses, default and static methods, odd step names).
+ * Then, for most inputs, one to three mutations break a rule the processor must report
+ * ({@link Mut}): each knows the ids it may cause and the one it must cause when it is alone.
+ * A few features have no verdict in the contract (a raw value flowing into a parameterized
+ * parameter, a wiring name that is a restricted identifier): those inputs are {@link
+ * Expect#EITHER}, and only the weaker property is checked.
+ *
+ * <p>The same seed always gives the same input, so a failure is reproduced from its seed alone.
+ */
+final class RandomPipelines {
+
+    private RandomPipelines() {}
+
+    /** What the processor should make of an input. */
+    enum Expect {
+        /** A valid pipeline: it compiles without a warning and runs. */
+        COMPILES,
+        /** It breaks a rule: compilation fails with errors on the interface. */
+        REJECTED,
+        /** The contract decides nothing: either of the two, never a crash or broken code. */
+        EITHER
+    }
+
+    enum Role { SOURCE, STAGE, SINK }
+
+    enum Shape { VALUE, OPTIONAL, STREAM, ITERABLE, ITERATOR, SENDER, NONE }
+
+    /** Where the record {@code Item} (or whatever it is called) is declared. */
+    enum RecordAt { NONE, INTERFACE, OUTER, FILE }
+
+    /**
+     * The value types of the pool. Each knows what it can be assigned to (Java assignment,
+     * {@code javax.lang.model.util.Types.isAssignable}), and values are made for it by {@link #make}.
+     */
+    enum Ty {
+        STRING, INTEGER, INT, LONG, LONG_BOX, NUMBER, OBJECT, CHARS,
+        LIST_STRING, LIST_CHARS, LIST_OBJECT, LIST_INTEGER, RAW_LIST, LIST_ANY, ITERABLE_STRING,
+        MAP, MAP_EXT, MAP_WILD, MAP_BAD,
+        INT_ARRAY, LONG_ARRAY, STRING_ARRAY, CHARS_ARRAY, OBJECT_ARRAY,
+        ITEM, RECORD;
+
+        boolean primitive() {
+            return this == INT || this == LONG;
+        }
+
+        boolean needsRecord() {
+            return this == ITEM || this == RECORD;
+        }
+
+        /** The types a value of this type is assignable to without an unchecked conversion. */
+        Set<Ty> targets() {
+            return TARGETS.get(this);
+        }
+
+        /** The types it is assignable to only by an unchecked conversion. */
+        Set<Ty> uncheckedTargets() {
+            return this == RAW_LIST ? EnumSet.of(LIST_STRING, LIST_CHARS, LIST_OBJECT, LIST_INTEGER, ITERABLE_STRING)
+                    : EnumSet.noneOf(Ty.class);
+        }
+    }
+
+    private static final Map<Ty, Set<Ty>> TARGETS = new EnumMap<>(Ty.class);
+
+    /**
+     * Features not to generate, from {@code -Dfuzz.skip} (comma-separated): {@code raw} (raw types
+     * as values), {@code lang-names} (a type of the package named like a java.lang class),
+     * {@code odd-wiring-names} (restricted identifiers and java.lang names as wiring names),
+     * {@code lone-local} (a local pipeline as the only pipeline of the compilation),
+     * {@code deprecated} (a deprecated step, record or interface), {@code varargs} (an array
+     * parameter declared as varargs), {@code shadowing-params} (parameters named like a class or a
+     * package the generated code names). Meant for known problems that are being fixed, so that the
+     * fuzzer keeps looking for new ones meanwhile.
+     */
+    static final Set<String> SKIP = Set.copyOf(Arrays.asList(System.getProperty("fuzz.skip", "").split("\\s*,\\s*")));
+
+    /** Record names that shadow a java.lang class, wherever the record is. */
+    private static final Set<String> LANG_NAMES = Set.of("String", "Object", "Iterable", "Void", "InterruptedException");
+
+    static {
+        target(Ty.STRING, Ty.CHARS, Ty.OBJECT);
+        target(Ty.INTEGER, Ty.INT, Ty.LONG, Ty.NUMBER, Ty.OBJECT);
+        target(Ty.INT, Ty.INTEGER, Ty.LONG, Ty.NUMBER, Ty.OBJECT);
+        target(Ty.LONG, Ty.LONG_BOX, Ty.NUMBER, Ty.OBJECT);
+        target(Ty.LONG_BOX, Ty.LONG, Ty.NUMBER, Ty.OBJECT);
+        target(Ty.NUMBER, Ty.OBJECT);
+        target(Ty.OBJECT);
+        target(Ty.CHARS, Ty.OBJECT);
+        target(Ty.LIST_STRING, Ty.LIST_CHARS, Ty.RAW_LIST, Ty.LIST_ANY, Ty.ITERABLE_STRING, Ty.OBJECT);
+        target(Ty.LIST_CHARS, Ty.RAW_LIST, Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.LIST_OBJECT, Ty.RAW_LIST, Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.LIST_INTEGER, Ty.RAW_LIST, Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.RAW_LIST, Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.ITERABLE_STRING, Ty.OBJECT);
+        target(Ty.MAP, Ty.MAP_EXT, Ty.MAP_WILD, Ty.OBJECT);
+        target(Ty.MAP_EXT, Ty.MAP_WILD, Ty.OBJECT);
+        target(Ty.MAP_WILD, Ty.OBJECT);
+        target(Ty.MAP_BAD, Ty.MAP_WILD, Ty.OBJECT);
+        target(Ty.INT_ARRAY, Ty.OBJECT);
+        target(Ty.LONG_ARRAY, Ty.OBJECT);
+        target(Ty.STRING_ARRAY, Ty.CHARS_ARRAY, Ty.OBJECT_ARRAY, Ty.OBJECT);
+        target(Ty.CHARS_ARRAY, Ty.OBJECT_ARRAY, Ty.OBJECT);
+        target(Ty.OBJECT_ARRAY, Ty.OBJECT);
+        target(Ty.ITEM, Ty.RECORD, Ty.OBJECT);
+        target(Ty.RECORD, Ty.OBJECT);
+    }
+
+    private static void target(Ty type, Ty... others) {
+        Set<Ty> all = EnumSet.of(type, others);
+        TARGETS.put(type, Collections.unmodifiableSet(all));
+    }
+
+    /**
+     * The mutations, in the order they are applied. {@code primary} is the id the processor must
+     * report when the mutation is the only mistake; {@code allowed} are the ids it may cause.
+     */
+    enum Mut {
+        TYPE_MISMATCH("TypeMismatch"),
+        SHAPE(null), // the role's shape id
+        GENERIC_METHOD(null),
+        WORKERS("Workers"),
+        CAPACITY("Capacity"),
+        TWO_ROLES("Unannotated", "TypeMismatch", "Order"),
+        MISSING_TYPE(null, "Undefined"),
+        DUPLICATE_NAME("NameClash", "TypeMismatch"),
+        SOURCE_NOT_FIRST("Order", "TypeMismatch"),
+        SECOND_SOURCE("Order", "TypeMismatch"),
+        SINK_NOT_LAST("Order", "TypeMismatch"),
+        SECOND_SINK("Order", "TypeMismatch"),
+        NO_STEPS("Order"),
+        UNANNOTATED("Unannotated"),
+        NOT_ABSTRACT("NotAbstract"),
+        BAD_NAME("Name"),
+        NAME_IS_INTERFACE("NameClash"),
+        NAME_TAKEN("NameClash"),
+        WIRING_COLLISION("NameClash"),
+        GENERIC_INTERFACE("TypeParameters"),
+        INHERITED("Inherited"),
+        PRIVATE("Visibility"),
+        NOT_INTERFACE("NotInterface"),
+        ORPHAN("Orphan"),
+        LOCAL("Visibility");
+
+        final String primary;
+        final Set<String> allowed;
+
+        Mut(String primary, String... more) {
+            this.primary = primary;
+            Set<String> ids = new TreeSet<>(Arrays.asList(more));
+            if (primary != null) {
+                ids.add(primary);
+            }
+            this.allowed = Collections.unmodifiableSet(ids);
+        }
+    }
+
+    /** A file of the compilation: {@code fixtures.X} and its text. */
+    record SourceFile(String name, String text) {}
+
+    /** One step of the valid chain: what the test's implementation of it does. */
+    static final class Step {
+        final String name;
+        final Role role;
+        Shape shape;
+        /** The declared parameter type; null for a source. */
+        Ty param;
+        /** The declared output type that flows on (an element type, or the value type); null for a sink. */
+        Ty out;
+        /** The type whose values the step emits; differs from {@code out} for {@code ? super E}, {@code ?}. */
+        Ty made;
+        int workers = 1;
+        long salt;
+        /** A source's number of values. */
+        int count;
+        /** The checked exception it declares that a failure may throw: "io", "timeout", or null. */
+        String throwable;
+
+        Step(String name, Role role) {
+            this.name = name;
+            this.role = role;
+        }
+
+        @Override
+        public String toString() {
+            return role + " " + name + " " + shape + " " + param + " -> " + out + "/" + made + " x" + workers;
+        }
+    }
+
+    /** One generated input and everything the test needs to check it. */
+    record Input(
+            long seed,
+            List<SourceFile> files,
+            Expect expect,
+            List<String> mutations,
+            Set<String> allowedIds,
+            Set<String> requiredIds,
+            boolean missingType,
+            boolean missingTypeReported,
+            boolean wiringAllowed,
+            List<int[]> regions,
+            Set<String> errorFiles,
+            String interfaceBinaryName,
+            String interfaceSimpleName,
+            String wiringBinaryName,
+            String recordBinaryName,
+            List<Step> steps,
+            boolean hasSource,
+            boolean hasSink,
+            Ty feedType,
+            int feedCount,
+            long feedSalt,
+            int failStep,
+            List<String> features) {
+
+        String main() {
+            return files.get(0).text();
+        }
+
+        /** The whole input as a reader sees it: every file, with line numbers in the first. */
+        String listing() {
+            StringBuilder out = new StringBuilder();
+            for (int f = 0; f < files.size(); f++) {
+                out.append("// ---- ").append(files.get(f).name()).append(".java\n");
+                String[] lines = files.get(f).text().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (i == lines.length - 1 && lines[i].isEmpty()) {
+                        break;
+                    }
+                    out.append(f == 0 ? String.format("%3d| ", i + 1) : "   | ").append(lines[i]).append('\n');
+                }
+            }
+            return out.toString();
+        }
+
+        boolean inRegion(long line) {
+            for (int[] region : regions) {
+                if (line >= region[0] && line <= region[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static Input generate(long seed) {
+        return new Builder(seed).build();
+    }
+
+    // ---- values: what the steps of a compiled pipeline emit, shared by its run and its model
+
+    /** Makes instances of the record declared with the input. */
+    @FunctionalInterface
+    interface Items {
+        Object item(String name, int n);
+    }
+
+    /** The values a source emits. */
+    static List<Object> sourceValues(Step source, Items items) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < source.count; i++) {
+            values.add(make(source.made, mix(source.salt, i), items));
+        }
+        return values;
+    }
+
+    /** The values the caller feeds to a pipeline without a source. */
+    static List<Object> feedValues(Ty type, int count, long salt, Items items) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add(make(type, mix(salt, i), items));
+        }
+        return values;
+    }
+
+    /** What a stage emits for one input, as its implementation receives it. */
+    static List<Object> outputs(Step stage, Object input, Items items) {
+        long h = mix(stage.salt, fingerprint(input));
+        switch (stage.shape) {
+            case VALUE:
+                return List.of(make(stage.made, h, items));
+            case OPTIONAL:
+                return (h >>> 7) % 3 != 0 ? List.of(make(stage.made, h, items)) : List.of();
+            case STREAM:
+            case SENDER:
+                int n = (int) ((h >>> 9) % 4);
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    values.add(make(stage.made, mix(h, i + 1), items));
+                }
+                return values;
+            default:
+                throw new IllegalArgumentException("not a stage: " + stage);
+        }
+    }
+
+    /** The value a parameter of this type receives from a channel: boxed, and widened for {@code long}. */
+    static Object coerce(Object value, Ty parameter) {
+        if (parameter == Ty.LONG && value instanceof Integer) {
+            return Long.valueOf((Integer) value);
+        }
+        return value;
+    }
+
+    /** A deterministic value of the type (of a concrete class that the type accepts). */
+    static Object make(Ty type, long h, Items items) {
+        long u = h >>> 1;
+        switch (type) {
+            case STRING:
+            case CHARS:
+                return text(u);
+            case INTEGER:
+            case INT:
+                return (int) (u % 2000) - 1000;
+            case LONG:
+            case LONG_BOX:
+                return u % 1_000_000L - 500_000L;
+            case NUMBER:
+                return make((u & 1) == 0 ? Ty.INTEGER : Ty.LONG, mix(h, 7), items);
+            case OBJECT:
+                return make(u % 3 == 0 ? Ty.STRING : u % 3 == 1 ? Ty.INTEGER : Ty.LIST_STRING, mix(h, 11), items);
+            case LIST_STRING:
+            case LIST_CHARS:
+            case RAW_LIST:
+            case LIST_ANY:
+            case ITERABLE_STRING:
+                return list(u, h, Ty.STRING, items);
+            case LIST_OBJECT:
+                return list(u, h, Ty.OBJECT, items);
+            case LIST_INTEGER:
+                return list(u, h, Ty.INTEGER, items);
+            case MAP:
+            case MAP_EXT:
+            case MAP_WILD:
+            case MAP_BAD: {
+                Map<String, List<Object>> map = new TreeMap<>();
+                for (int i = 0; i < u % 3; i++) {
+                    long k = mix(h, 100 + i);
+                    map.put(text(k >>> 1), list(k >>> 1, k, Ty.INTEGER, items)); // holds Integers only
+                }
+                return map;
+            }
+            case INT_ARRAY:
+                return array(int.class, u, h, Ty.INTEGER, items);
+            case LONG_ARRAY:
+                return array(long.class, u, h, Ty.LONG, items);
+            case STRING_ARRAY:
+            case CHARS_ARRAY:
+                return array(String.class, u, h, Ty.STRING, items);
+            case OBJECT_ARRAY:
+                return array(Object.class, u, h, Ty.OBJECT, items);
+            case ITEM:
+            case RECORD:
+                return items.item(text(u), (int) (u % 50));
+            default:
+                throw new IllegalArgumentException(type.toString());
+        }
+    }
+
+    private static String text(long u) {
+        String[] odd = {"", "ü", "λ", " ", "數"};
+        return "s" + Long.toString(u % 100_000, 36) + odd[(int) ((u >>> 20) % odd.length)];
+    }
+
+    private static List<Object> list(long u, long h, Ty element, Items items) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < u % 3; i++) {
+            values.add(make(element, mix(h, 200 + i), items));
+        }
+        return List.copyOf(values);
+    }
+
+    private static Object array(Class<?> component, long u, long h, Ty element, Items items) {
+        int n = (int) (u % 3);
+        Object array = Array.newInstance(component, n);
+        for (int i = 0; i < n; i++) {
+            Array.set(array, i, make(element, mix(h, 300 + i), items));
+        }
+        return array;
+    }
+
+    /** A text that identifies a value: equal values, equal texts; records by their own toString. */
+    static String canonical(Object value) {
+        if (value instanceof String) {
+            return "\"" + value + "\"";
+        }
+        if (value instanceof Integer) {
+            return "i" + value;
+        }
+        if (value instanceof Long) {
+            return "l" + value;
+        }
+        if (value instanceof List<?>) {
+            return ((List<?>) value).stream().map(RandomPipelines::canonical).collect(Collectors.joining(",", "[", "]"));
+        }
+        if (value instanceof Map<?, ?>) {
+            return ((Map<?, ?>) value).entrySet().stream()
+                    .map(e -> canonical(e.getKey()) + "=" + canonical(e.getValue()))
+                    .sorted()
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        if (value != null && value.getClass().isArray()) {
+            List<String> elements = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                elements.add(canonical(Array.get(value, i)));
+            }
+            return value.getClass().getComponentType().getSimpleName() + elements;
+        }
+        if (value instanceof Record) {
+            return value.getClass().getSimpleName() + ":" + value;
+        }
+        return String.valueOf(value == null ? null : value.getClass().getName() + ":" + value);
+    }
+
+    static long fingerprint(Object value) {
+        long h = 0xcbf29ce484222325L;
+        for (char c : canonical(value).toCharArray()) {
+            h = (h ^ c) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** SplitMix64 of two values. */
+    static long mix(long a, long b) {
+        long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    // ---- the generator
+
+    private static final String[] STEP_NAMES = {
+        "lines", "words", "items", "parse", "emit", "gather", "run", "start", "sender", "wire", "steps",
+        "in", "out", "to", "worker", "inputs", "input", "output", "results", "value", "values", "$x", "x$",
+        "_x", "ünï", "數據", "λ", "record", "yield", "var", "sealed", "permits", "when", "module", "toString",
+        "notify", "String", "Object", "apply", "accept", "call", "close", "get", "of", "main", "count", "Run",
+        "toStart", "startStart", "startRun", "requireNonNull", "channel", "started", "await", "cancel",
+        "feed", "collect", "sendOne", "Outputs", "exposeInput", "to_", "in_", "startIn", "toWire",
+    };
+
+    /** Names a zero-parameter method may not have in an interface (Object's toString(), final notify()). */
+    private static final Set<String> NOT_WITHOUT_PARAMETERS = Set.of("toString", "notify");
+
+    private static final String[] PARAM_NAMES = {
+        "x", "value", "line", "s", "in", "out", "to", "run", "steps", "worker", "item", "$", "_y", "var",
+        "yield", "record", "ü", "to_", "in_", "inputs", "results", "wire", "start", "words", "数",
+    };
+
+    private static final String[] INTERFACE_NAMES = {"P", "Steps", "Flow", "Λ", "$Steps", "Ünï", "Pipe_"};
+    /** Interface names that the generated class also uses for classes it imports. */
+    private static final String[] CLASHING_INTERFACE_NAMES = {"Outputs", "Objects", "Channel", "RunningPipeline",
+        "PipelineRun", "Generated", "PipelineFailedException"};
+    /** Parameter names that are also names the generated code uses: classes and package roots. */
+    private static final String[] SHADOWING_PARAM_NAMES = {"Outputs", "Objects", "Channel", "Stage", "pneumatic",
+        "java", "javax", "fixtures"};
+    private static final String[] OUTER_NAMES = {"Outer", "Holder", "Ωuter", "Box"};
+    private static final String[] MID_NAMES = {"Mid", "Inner", "Ξ"};
+    private static final String[] NESTED_RECORD_NAMES = {
+        "Channel", "Outputs", "Objects", "Generated", "RunningPipeline", "PipelineRun", "Stage", "Sender",
+        "Optional", "String", "Object", "Iterable", "Payload",
+    };
+    private static final String[] FILE_RECORD_NAMES = {
+        "Channel", "Outputs", "Objects", "Generated", "RunningPipeline", "Stage", "List", "Iterable", "String",
+        "Void", "InterruptedException", "Object", "Payload",
+    };
+    private static final String[] BAD_NAMES = {
+        "class", "int", "true", "null", "1Wiring", "my-wiring", "has space", "a.b", "Wiring!", "_", "", "é-x",
+    };
+    /** Identifiers that are no valid class name (restricted) or would hide a java.lang class. */
+    private static final String[] RESERVED_NAMES = {"var", "record", "yield", "sealed", "permits", "String",
+        "Object", "Iterable", "Override"};
+    private static final String[] GOOD_NAMES = {"Custom", "$Wiring", "Wiringλ", "_W", "Ünï", "Run", "Steps"};
+
+    /** The simple names the main file imports by a single-type import (when it does). */
+    private static final List<String> SINGLE_IMPORTS = List.of(
+            "java.io.IOException", "java.util.Collection", "java.util.Iterator", "java.util.List", "java.util.Map",
+            "java.util.Optional", "java.util.concurrent.TimeoutException", "java.util.stream.IntStream",
+            "java.util.stream.Stream", "pneumatic.Pipeline", "pneumatic.Sink", "pneumatic.Source",
+            "pneumatic.Stage", "pneumatic.channel.Sender");
+
+    /** Whether a simple name is a class of java.lang, which a wiring class may not hide. */
+    private static boolean isJavaLang(String simpleName) {
+        try {
+            Class.forName("java.lang." + simpleName, false, RandomPipelines.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** One member of the interface: a method, or a line such as a constant or a nested record. */
+    private static final class Member {
+        String name;
+        /** The step annotation's simple name, or null. */
+        String role;
+        final Map<String, String> attributes = new LinkedHashMap<>();
+        boolean emptyParentheses;
+        final List<String> extraAnnotations = new ArrayList<>();
+        /** "default", "static", "private", "private static", or "" for abstract. */
+        String modifiers = "";
+        String typeParameters = "";
+        String returns;
+        final List<String> parameters = new ArrayList<>();
+        final List<Ty> parameterTypes = new ArrayList<>();
+        final List<String> throwsList = new ArrayList<>();
+        String body;
+        boolean rawTypes;
+        /** Redeclares a public method of Object (public abstract in an abstract class). */
+        boolean objectMethod;
+        /** A line taken as is (constants, records); null for a method. */
+        String line;
+        /** The line in class form, if it differs. */
+        String classLine;
+        Step step;
+        /** Given a second step annotation by {@link Mut#TWO_ROLES}. */
+        boolean twoRoles;
+
+        boolean isAbstract() {
+            return line == null && modifiers.isEmpty();
+        }
+    }
+
+    private static final class Builder {
+        private final long seed;
+        private final Random rng;
+        private final List<String> features = new ArrayList<>();
+
+        private final String suffix;
+        private String interfaceName;
+        private String outerName;
+        private String outerKind;
+        private String midName;
+        private String midKind;
+        private String interfaceModifiers = "";
+        private boolean local;
+        private boolean classForm;
+        private String otherForm;
+        private boolean wildcardImports;
+        private boolean qualifiedAnnotations;
+        private String recordName;
+        private RecordAt recordAt = RecordAt.NONE;
+        /** The text in parentheses after @Pipeline, or null. */
+        private String pipelineArguments;
+        private String givenName;
+        private String typeParameters = "";
+        private String superInterface;
+        private String baseName;
+        private boolean baseAbstract;
+        private String orphanName;
+        /** A visible pipeline beside a local one: without it javac does not run the processor at all. */
+        private String companionName;
+        private boolean orphanInOuter;
+        private boolean rawAllowed;
+        private final List<SourceFile> extraFiles = new ArrayList<>();
+        /** Files where errors may be anywhere: other pipelines. */
+        private final Set<String> errorFiles = new TreeSet<>();
+        private boolean genericOuter;
+        private boolean deprecatedInterface;
+        private boolean deprecatedRecord;
+        private boolean basePipeline;
+
+        private final List<Member> members = new ArrayList<>();
+        private final List<Step> chain = new ArrayList<>();
+        private final Set<String> names = new HashSet<>();
+        private boolean hasSource;
+        private boolean hasSink;
+        private Ty feedType;
+        private int feedCount;
+        private long feedSalt;
+
+        private final List<String> mutations = new ArrayList<>();
+        private final Set<String> allowed = new TreeSet<>();
+        private final Set<String> required = new TreeSet<>();
+        private final Set<Mut> applied = EnumSet.noneOf(Mut.class);
+        /** The members a mutation changed, for the mutations whose id needs them to stay steps. */
+        private final Map<Mut, List<Member>> targets = new EnumMap<>(Mut.class);
+        private boolean missing;
+        /** The member that mentions the missing type; a later mutation may remove it. */
+        private Member missingIn;
+        private boolean wiringAllowed;
+        private boolean undecided;
+        private int failStep = -1;
+
+        Builder(long seed) {
+            this.seed = seed;
+            this.rng = new Random(seed);
+            this.suffix = Long.toString((seed >>> 1) % (36L * 36 * 36 * 36), 36);
+        }
+
+        Input build() {
+            chooseUnit();
+            buildChain();
+            addExtras();
+            boolean valid = rng.nextInt(100) < 42;
+            if (!valid) {
+                mutate();
+            }
+            if (mutations.isEmpty()) {
+                if (!chain.isEmpty() && rng.nextInt(100) < 15) {
+                    failStep = rng.nextInt(chain.size());
+                    features.add("failure");
+                }
+                if (rng.nextInt(100) < 4 && !SKIP.contains("deprecated")) {
+                    int what = rng.nextInt(3);
+                    if (what == 0 && !chain.isEmpty()) {
+                        memberOf(pick(chain)).extraAnnotations.add("@" + lang("Deprecated"));
+                        features.add("deprecated-step");
+                    } else if (what == 1 && recordAt == RecordAt.INTERFACE) {
+                        deprecatedRecord = true;
+                        features.add("deprecated-record");
+                    } else {
+                        deprecatedInterface = true;
+                        features.add("deprecated-interface");
+                    }
+                }
+            }
+            Expect expect = !mutations.isEmpty() ? Expect.REJECTED : undecided ? Expect.EITHER : Expect.COMPILES;
+            return render(expect);
+        }
+
+        // ---- the compilation unit around the interface
+
+        private void chooseUnit() {
+            interfaceName = rng.nextInt(100) < 6 ? pick(CLASHING_INTERFACE_NAMES) : pick(INTERFACE_NAMES) + suffix;
+            wildcardImports = rng.nextInt(100) < 30;
+            qualifiedAnnotations = rng.nextInt(100) < 10;
+            // Raw types in step signatures are a [Pipeline/...Shape] error since this fuzzer found the
+            // unchecked code they produced (BadPipelinesTest covers them); generated here, a raw
+            // step would hide the very mistakes the input is meant to show. The draw stays, so that
+            // the seeds of earlier runs still plan the same inputs.
+            rawAllowed = rng.nextInt(100) < 6 && SKIP.contains("no-raw-rejection");
+            if (rawAllowed) {
+                features.add("raw");
+            }
+            if (rng.nextInt(100) < 40) {
+                outerName = pick(OUTER_NAMES) + suffix;
+                int kind = rng.nextInt(100);
+                outerKind = kind < 60 ? "class" : kind < 80 ? "interface" : kind < 90 ? "enum" : "record";
+                features.add("nested-in-" + outerKind);
+                genericOuter = !outerKind.equals("enum") && rng.nextInt(100) < 15;
+                if (genericOuter) {
+                    features.add("generic-outer");
+                }
+                if (rng.nextInt(100) < 15) {
+                    midName = pick(MID_NAMES);
+                    midKind = rng.nextBoolean() ? "static class" : "interface";
+                    features.add("deeply-nested");
+                }
+                boolean inInterface = midName != null ? midKind.equals("interface") : outerKind.equals("interface");
+                String[] modifiers = inInterface ? new String[] {"", "public", "static"}
+                        : new String[] {"", "public", "protected", "static", "public static"};
+                interfaceModifiers = pick(modifiers);
+            }
+            int at = rng.nextInt(100);
+            if (at < 45) {
+                recordAt = RecordAt.NONE;
+            } else if (at < 65) {
+                recordAt = RecordAt.INTERFACE;
+            } else if (at < 80 && outerName != null) {
+                recordAt = RecordAt.OUTER;
+            } else {
+                recordAt = RecordAt.FILE;
+            }
+            if (recordAt != RecordAt.NONE) {
+                if (rng.nextBoolean()) {
+                    recordName = "Item";
+                } else if (recordAt == RecordAt.FILE) {
+                    recordName = pick(FILE_RECORD_NAMES);
+                } else if (rng.nextInt(10) == 0) {
+                    recordName = defaultWiringName(); // a nested type named like the wiring class
+                } else {
+                    recordName = pick(NESTED_RECORD_NAMES);
+                }
+                if (LANG_NAMES.contains(recordName) && SKIP.contains("lang-names")) {
+                    recordName = "Payload";
+                }
+                if (recordName.equals(interfaceName)) {
+                    recordName = "Payload";
+                }
+                features.add("record-" + recordAt.name().toLowerCase() + (recordName.equals("Item") ? "" : "-odd"));
+            }
+            int name = rng.nextInt(100);
+            if (name < 8) {
+                pipelineArguments = "";
+            } else if (name < 16) {
+                pipelineArguments = "name = \"\"";
+            } else if (name < 28) {
+                givenName = pick(GOOD_NAMES) + suffix;
+                if (givenName.equals(interfaceName)) {
+                    givenName += "W";
+                }
+                if (rng.nextInt(5) == 0 && recordAt == RecordAt.INTERFACE && !isJavaLang(recordName)) {
+                    givenName = recordName; // the wiring named like a type nested in the interface
+                }
+                pipelineArguments = "name = \"" + givenName + "\"";
+                features.add("named");
+            }
+            int sup = rng.nextInt(100);
+            if (sup < 8) {
+                superInterface = pick(new String[] {ref("java.io.Serializable"), lang("Cloneable"),
+                    ref("java.util.RandomAccess")});
+                features.add("extends-marker");
+            } else if (sup < 12) {
+                baseName = "Base" + suffix;
+                superInterface = baseName;
+                features.add("extends-defaults");
+            }
+        }
+
+        private String defaultWiringName() {
+            StringBuilder name = new StringBuilder();
+            if (outerName != null) {
+                name.append(outerName).append('_');
+            }
+            if (midName != null) {
+                name.append(midName).append('_');
+            }
+            return name.append(interfaceName).append("Wiring").toString();
+        }
+
+        // ---- names as the main file spells them
+
+        /** How the main file names a type, qualified where the record (or another import) shadows it. */
+        private String ref(String qualified) {
+            String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+            if (!imported(qualified)) {
+                return qualified;
+            }
+            if (qualifiedAnnotations && qualified.startsWith("pneumatic.") && !qualified.startsWith("pneumatic.channel")) {
+                return qualified;
+            }
+            if (!simple.equals(recordName)) {
+                return simple;
+            }
+            if (recordAt == RecordAt.INTERFACE || recordAt == RecordAt.OUTER || wildcardImports
+                    || qualified.equals("java.lang." + simple)) {
+                return qualified;
+            }
+            return simple; // a single-type import beats a type of the package
+        }
+
+        private boolean imported(String qualified) {
+            String pkg = qualified.substring(0, qualified.lastIndexOf('.'));
+            if (pkg.equals("java.lang")) {
+                return true;
+            }
+            if (wildcardImports) {
+                return Set.of("java.io", "java.util", "java.util.stream", "pneumatic", "pneumatic.channel").contains(pkg)
+                        || qualified.equals("java.util.concurrent.TimeoutException");
+            }
+            return SINGLE_IMPORTS.contains(qualified);
+        }
+
+        private String lang(String simple) {
+            return ref("java.lang." + simple);
+        }
+
+        private String util(String simple) {
+            return ref("java.util." + simple);
+        }
+
+        private String stream() {
+            return ref("java.util.stream.Stream");
+        }
+
+        private String sender() {
+            return ref("pneumatic.channel.Sender");
+        }
+
+        private String recordRef() {
+            if (recordAt == RecordAt.FILE && !wildcardImports
+                    && SINGLE_IMPORTS.stream().anyMatch(i -> i.endsWith("." + recordName))) {
+                return "fixtures." + recordName;
+            }
+            return recordName;
+        }
+
+        private String render(Ty type) {
+            String string = lang("String");
+            switch (type) {
+                case STRING: return string;
+                case INTEGER: return lang("Integer");
+                case INT: return "int";
+                case LONG: return "long";
+                case LONG_BOX: return lang("Long");
+                case NUMBER: return lang("Number");
+                case OBJECT: return lang("Object");
+                case CHARS: return lang("CharSequence");
+                case LIST_STRING: return util("List") + "<" + string + ">";
+                case LIST_CHARS: return util("List") + "<? extends " + lang("CharSequence") + ">";
+                case LIST_OBJECT: return util("List") + "<" + lang("Object") + ">";
+                case LIST_INTEGER: return util("List") + "<" + lang("Integer") + ">";
+                case RAW_LIST: return util("List");
+                case LIST_ANY: return util("List") + "<?>";
+                case ITERABLE_STRING: return lang("Iterable") + "<" + string + ">";
+                case MAP: return util("Map") + "<" + string + ", " + util("List") + "<" + lang("Integer") + ">>";
+                case MAP_EXT: return util("Map") + "<" + string + ", ? extends " + util("List") + "<"
+                        + lang("Integer") + ">>";
+                case MAP_WILD: return util("Map") + "<" + string + ", ? extends " + util("List") + "<? extends "
+                        + lang("Number") + ">>";
+                case MAP_BAD: return util("Map") + "<" + string + ", " + util("List") + "<? extends "
+                        + lang("Number") + ">>";
+                case INT_ARRAY: return "int[]";
+                case LONG_ARRAY: return "long[]";
+                case STRING_ARRAY: return string + "[]";
+                case CHARS_ARRAY: return lang("CharSequence") + "[]";
+                case OBJECT_ARRAY: return lang("Object") + "[]";
+                case ITEM: return recordRef();
+                case RECORD: return lang("Record");
+                default: throw new IllegalArgumentException(type.toString());
+            }
+        }
+
+        private String annotation(String role) {
+            return "@" + ref("pneumatic." + role);
+        }
+
+        // ---- the valid chain
+
+        private void buildChain() {
+            hasSource = rng.nextInt(100) < 80;
+            hasSink = rng.nextInt(100) < 75;
+            int stages = rng.nextInt(5);
+            if (!hasSource && !hasSink && stages == 0) {
+                stages = 1;
+            }
+            Ty flow = null;
+            if (hasSource) {
+                flow = addSource(members.size(), true).out;
+            } else {
+                feedType = anyType(true);
+                feedCount = count();
+                feedSalt = rng.nextLong();
+                features.add("open-input");
+            }
+            for (int i = 0; i < stages; i++) {
+                flow = addStage(flow).out;
+            }
+            if (hasSink) {
+                addSink(flow, members.size(), true);
+            } else {
+                features.add("open-output");
+            }
+        }
+
+        private int count() {
+            int c = rng.nextInt(100);
+            return c < 10 ? 0 : c < 20 ? 1 : c < 80 ? 2 + rng.nextInt(12) : 14 + rng.nextInt(30);
+        }
+
+        private Step addSource(int position, boolean inChain) {
+            Step s = new Step(stepName(Role.SOURCE), Role.SOURCE);
+            Member m = member(s, "Source", position, inChain);
+            Ty e = elementType();
+            s.made = e;
+            s.count = count();
+            s.salt = rng.nextLong();
+            int shape = rng.nextInt(100);
+            if (shape < 30) {
+                s.shape = Shape.STREAM;
+                m.returns = stream() + "<" + readable(s, e) + ">";
+            } else if (shape < 60) {
+                s.shape = Shape.ITERABLE;
+                String kind = pick(new String[] {lang("Iterable"), util("List"), util("Collection")});
+                m.returns = kind + "<" + readable(s, e) + ">";
+            } else if (shape < 75) {
+                s.shape = Shape.ITERATOR;
+                m.returns = util("Iterator") + "<" + readable(s, e) + ">";
+            } else {
+                s.shape = Shape.SENDER;
+                m.returns = "void";
+                addParameter(m, sender() + "<" + writable(s, e) + ">", null);
+            }
+            m.rawTypes |= e == Ty.RAW_LIST;
+            throwsClause(m, s);
+            return s;
+        }
+
+        private Step addStage(Ty flow) {
+            Step s = new Step(stepName(Role.STAGE), Role.STAGE);
+            Member m = member(s, "Stage", members.size(), true);
+            s.param = parameterFor(flow);
+            s.salt = rng.nextLong();
+            int shape = rng.nextInt(100);
+            addParameter(m, parameterText(s.param, shape < 75), s.param);
+            if (shape < 35) {
+                s.shape = Shape.VALUE;
+                Ty r = valueType();
+                s.out = r;
+                s.made = r;
+                m.returns = render(r);
+                m.rawTypes |= r == Ty.RAW_LIST;
+            } else if (shape < 55) {
+                s.shape = Shape.OPTIONAL;
+                Ty e = elementType();
+                s.made = e;
+                m.returns = util("Optional") + "<" + readable(s, e) + ">";
+                m.rawTypes |= e == Ty.RAW_LIST;
+            } else if (shape < 75) {
+                s.shape = Shape.STREAM;
+                Ty e = elementType();
+                s.made = e;
+                m.returns = stream() + "<" + readable(s, e) + ">";
+                m.rawTypes |= e == Ty.RAW_LIST;
+            } else {
+                s.shape = Shape.SENDER;
+                Ty e = elementType();
+                s.made = e;
+                m.returns = "void";
+                addParameter(m, sender() + "<" + writable(s, e) + ">", null);
+                m.rawTypes |= e == Ty.RAW_LIST;
+            }
+            m.rawTypes |= s.param == Ty.RAW_LIST;
+            attributes(m, s);
+            throwsClause(m, s);
+            return s;
+        }
+
+        private Step addSink(Ty flow, int position, boolean inChain) {
+            Step s = new Step(stepName(Role.SINK), Role.SINK);
+            Member m = member(s, "Sink", position, inChain);
+            s.shape = Shape.NONE;
+            s.param = parameterFor(flow);
+            addParameter(m, parameterText(s.param, true), s.param);
+            m.returns = "void";
+            m.rawTypes |= s.param == Ty.RAW_LIST;
+            attributes(m, s);
+            throwsClause(m, s);
+            return s;
+        }
+
+        private Member member(Step s, String role, int position, boolean inChain) {
+            Member m = new Member();
+            m.name = s.name;
+            m.role = role;
+            m.step = s;
+            members.add(position, m);
+            if (inChain) {
+                chain.add(s);
+            }
+            return m;
+        }
+
+        private void addParameter(Member m, String type, Ty ty) {
+            Set<String> taken = m.parameters.stream().map(Builder::nameOf).collect(Collectors.toSet());
+            String[] pool = rng.nextInt(100) < 4 && !SKIP.contains("shadowing-params") ? SHADOWING_PARAM_NAMES : PARAM_NAMES;
+            String name = pick(pool);
+            while (taken.contains(name) || name.equals(recordName) || name.equals(interfaceName)) {
+                name = pick(PARAM_NAMES);
+            }
+            if (pool == SHADOWING_PARAM_NAMES) {
+                features.add("shadowing-param");
+            }
+            m.parameters.add(type + " " + name);
+            m.parameterTypes.add(ty);
+        }
+
+        private static String nameOf(String parameter) {
+            return parameter.substring(parameter.lastIndexOf(' ') + 1);
+        }
+
+        /** The erasure of a parameter's type as written: {@code List<String> x} is {@code List}. */
+        private static String erasureOf(String parameter) {
+            String type = parameter.substring(0, parameter.lastIndexOf(' ')).replace("final ", "").replace("...", "[]");
+            StringBuilder plain = new StringBuilder();
+            int depth = 0;
+            for (char c : type.toCharArray()) {
+                if (c == '<') {
+                    depth++;
+                } else if (c == '>') {
+                    depth--;
+                } else if (depth == 0) {
+                    plain.append(c);
+                }
+            }
+            String erased = plain.toString().trim();
+            return erased.substring(erased.lastIndexOf('.') + 1);
+        }
+
+        /** A value parameter's type: sometimes final, an array sometimes as varargs when it is the last one. */
+        private String parameterText(Ty type, boolean last) {
+            String text = render(type);
+            if (last && text.endsWith("[]") && rng.nextInt(100) < 25 && !SKIP.contains("varargs")) {
+                text = text.substring(0, text.length() - 2) + "...";
+                features.add("varargs");
+            }
+            return rng.nextInt(100) < 8 ? "final " + text : text;
+        }
+
+        /** An element type read out of a Stream, Iterable, Iterator or Optional, which sets {@code out}. */
+        private String readable(Step s, Ty e) {
+            int form = rng.nextInt(100);
+            if (form < 60) {
+                s.out = e;
+                return render(e);
+            } else if (form < 80) {
+                s.out = e;
+                return "? extends " + render(e);
+            } else if (form < 90) {
+                s.out = Ty.OBJECT;
+                return "?";
+            } else {
+                s.out = Ty.OBJECT;
+                return "? super " + render(e);
+            }
+        }
+
+        /** The type argument of a Sender sent on, which sets {@code out}. */
+        private String writable(Step s, Ty e) {
+            s.out = e;
+            return rng.nextInt(100) < 75 ? render(e) : "? super " + render(e);
+        }
+
+        private Ty parameterFor(Ty flow) {
+            if (flow == null) {
+                return feedType;
+            }
+            if (!flow.uncheckedTargets().isEmpty() && rng.nextInt(100) < 30) {
+                undecided = true;
+                features.add("unchecked-flow");
+                allowed.add("TypeMismatch");
+                return pick(new ArrayList<>(flow.uncheckedTargets()));
+            }
+            if (rng.nextBoolean() && usable(flow)) {
+                return flow;
+            }
+            List<Ty> targets = flow.targets().stream().filter(this::usable).collect(Collectors.toList());
+            return pick(targets);
+        }
+
+        private boolean usable(Ty type) {
+            return (!type.needsRecord() || recordAt != RecordAt.NONE) && (type != Ty.RAW_LIST || rawAllowed);
+        }
+
+        private Ty anyType(boolean primitives) {
+            List<Ty> all = new ArrayList<>();
+            for (Ty t : Ty.values()) {
+                if (usable(t) && (primitives || !t.primitive())) {
+                    all.add(t);
+                }
+            }
+            return pick(all);
+        }
+
+        /** A type for a value: common ones more often. */
+        private Ty valueType() {
+            int c = rng.nextInt(100);
+            Ty t = c < 20 ? Ty.STRING : c < 30 ? Ty.INTEGER : c < 38 ? Ty.INT : c < 42 ? Ty.LONG
+                    : c < 50 ? Ty.LIST_STRING : c < 58 && recordAt != RecordAt.NONE ? Ty.ITEM : anyType(true);
+            return usable(t) ? t : Ty.STRING;
+        }
+
+        private Ty elementType() {
+            Ty t = valueType();
+            return t.primitive() ? (t == Ty.INT ? Ty.INTEGER : Ty.LONG_BOX) : t;
+        }
+
+        private void attributes(Member m, Step s) {
+            if (rng.nextInt(100) < 55) {
+                int w = rng.nextInt(100);
+                s.workers = w < 30 ? 1 : w < 68 ? 2 : w < 88 ? 3 : w < 97 ? 4 : 8;
+                m.attributes.put("workers", s.workers == 2 && rng.nextInt(5) == 0 ? "1 + 1" : Integer.toString(s.workers));
+            }
+            if (rng.nextInt(100) < 50) {
+                String[] capacities = {"0", "1", "2", "3", "8", "256", "4096", "-1", "UNBOUNDED", "SIZE", "1 + 2",
+                    "DEFAULT_CAPACITY"};
+                String c = pick(capacities);
+                // javac resolves a method annotation's values where the method's parameters are in scope
+                boolean shadowed = m.parameters.stream().map(Builder::nameOf)
+                        .anyMatch(n -> Arrays.asList(SHADOWING_PARAM_NAMES).contains(n));
+                if ((c.equals("UNBOUNDED") || c.equals("DEFAULT_CAPACITY")) && shadowed) {
+                    c = "-1";
+                } else if (c.equals("UNBOUNDED") || c.equals("DEFAULT_CAPACITY")) {
+                    c = ref("pneumatic.Stage") + "." + c;
+                } else if (c.equals("SIZE")) {
+                    addSizeConstant();
+                }
+                m.attributes.put("capacity", c);
+            }
+            if (m.attributes.isEmpty() && rng.nextInt(8) == 0) {
+                m.emptyParentheses = true;
+            }
+        }
+
+        private void addSizeConstant() {
+            if (members.stream().noneMatch(x -> "SIZE".equals(x.name))) {
+                Member c = new Member();
+                c.name = "SIZE";
+                c.line = "int SIZE = " + (rng.nextInt(4)) + ";";
+                c.classLine = "static final int SIZE = 2;";
+                members.add(rng.nextInt(members.size() + 1), c);
+            }
+        }
+
+        private void throwsClause(Member m, Step s) {
+            if (rng.nextInt(100) >= 25) {
+                return;
+            }
+            String io = ref("java.io.IOException");
+            String timeout = ref("java.util.concurrent.TimeoutException");
+            String[][] clauses = {
+                {io}, {lang("Exception")}, {lang("InterruptedException")}, {lang("IllegalStateException")},
+                {io, lang("InterruptedException")}, {timeout}, {lang("RuntimeException"), io}, {lang("Throwable")},
+            };
+            List<String> clause = Arrays.asList(pick(clauses));
+            m.throwsList.addAll(clause);
+            if (clause.contains(io) || clause.contains(lang("Exception")) || clause.contains(lang("Throwable"))) {
+                s.throwable = "io"; // an IOException is one of those
+            } else if (clause.contains(timeout)) {
+                s.throwable = "timeout";
+            }
+            features.add("throws");
+        }
+
+        private String stepName(Role role) {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                String name = pick(STEP_NAMES);
+                if (!names.contains(name) && !(role == Role.SOURCE && NOT_WITHOUT_PARAMETERS.contains(name))) {
+                    names.add(name);
+                    return name;
+                }
+            }
+            return freshName("step");
+        }
+
+        private String freshName(String base) {
+            for (int i = 1; ; i++) {
+                String name = base + i;
+                if (names.add(name)) {
+                    return name;
+                }
+            }
+        }
+
+        // ---- members that are not steps
+
+        private void addExtras() {
+            int n = rng.nextInt(100) < 55 ? 0 : 1 + rng.nextInt(2);
+            for (int i = 0; i < n; i++) {
+                Member m = new Member();
+                int kind = rng.nextInt(7);
+                String string = lang("String");
+                switch (kind) {
+                    case 0:
+                        m.name = freshName("describe");
+                        m.modifiers = "default";
+                        m.returns = string;
+                        m.body = "{ return \"d\"; }";
+                        break;
+                    case 1:
+                        m.name = freshName("twice");
+                        m.modifiers = "static";
+                        m.returns = "int";
+                        m.parameters.add("int x");
+                        m.body = "{ return 2 * x; }";
+                        break;
+                    case 2:
+                        m.name = freshName("secret");
+                        m.modifiers = "private";
+                        m.returns = string;
+                        m.body = "{ return \"s\"; }";
+                        break;
+                    case 3:
+                        m.name = freshName("helper");
+                        m.modifiers = "private static";
+                        m.returns = "int";
+                        m.parameters.add("int x");
+                        m.body = "{ return x; }";
+                        break;
+                    case 4:
+                        addSizeConstant();
+                        continue;
+                    default:
+                        String[][] objectMethods = {{string, "toString", ""}, {"int", "hashCode", ""},
+                            {"boolean", "equals", lang("Object") + " other"}};
+                        String[] om = pick(objectMethods);
+                        if (members.stream().anyMatch(x -> x.objectMethod && om[1].equals(x.name))) {
+                            continue;
+                        }
+                        m.name = om[1];
+                        m.returns = om[0];
+                        if (!om[2].isEmpty()) {
+                            m.parameters.add(om[2]);
+                        }
+                        m.objectMethod = true;
+                        features.add("object-method");
+                }
+                features.add("extra-" + (m.modifiers.isEmpty() ? "abstract" : m.modifiers.replace(' ', '-')));
+                members.add(rng.nextInt(members.size() + 1), m);
+            }
+        }
+
+        // ---- mutations
+
+        private void mutate() {
+            int wanted = rng.nextInt(100) < 65 ? 1 : rng.nextInt(100) < 70 ? 2 : 3;
+            Set<Mut> chosen = EnumSet.noneOf(Mut.class);
+            Mut[] all = Mut.values();
+            while (chosen.size() < wanted) {
+                Mut m = all[rng.nextInt(all.length)];
+                if (m == Mut.LOCAL || m == Mut.NO_STEPS || m == Mut.NOT_INTERFACE) {
+                    if (rng.nextInt(3) != 0) {
+                        continue; // rarer: they hide most other mistakes
+                    }
+                }
+                chosen.add(m);
+            }
+            for (Mut m : chosen) { // in declaration order
+                String done = apply(m);
+                if (done != null) {
+                    mutations.add(done);
+                    applied.add(m);
+                    allowed.addAll(m.allowed);
+                }
+            }
+            if (mutations.isEmpty()) {
+                mutations.add(apply(Mut.UNANNOTATED));
+                applied.add(Mut.UNANNOTATED);
+                allowed.addAll(Mut.UNANNOTATED.allowed);
+            }
+        }
+
+        /**
+         * The ids the processor must report: every mutation's own, since every error of an
+         * interface is reported in one compile (API.md section 3), except where one mistake hides
+         * another: a type that is not an interface, a local one, or a missing type (the interface
+         * is set aside, then only what is still undefined is reported) hide all the rest; a method
+         * with two roles, or removed, is no step whose mistakes could be reported; and the chain's
+         * types, and whether the wiring's name is free, are only checked as the single mistake.
+         */
+        private void computeRequired(boolean missingType) {
+            required.clear();
+            if (applied.contains(Mut.ORPHAN)) {
+                required.add(Mut.ORPHAN.primary); // another type: nothing in the pipeline hides it
+            }
+            if (missingType) {
+                return;
+            }
+            if (applied.contains(Mut.LOCAL)) {
+                if (companionName != null) {
+                    required.add(Mut.LOCAL.primary);
+                }
+                return;
+            }
+            if (applied.contains(Mut.NOT_INTERFACE)) {
+                required.add(Mut.NOT_INTERFACE.primary);
+                return;
+            }
+            boolean alone = applied.stream().filter(m -> m != Mut.ORPHAN).count() == 1;
+            for (Mut m : applied) {
+                switch (m) {
+                    case WORKERS:
+                    case CAPACITY:
+                        if (isStep(targets.get(m).get(0))) {
+                            required.add(m.primary);
+                        }
+                        break;
+                    case SHAPE:
+                    case GENERIC_METHOD:
+                        if (isStep(targets.get(m).get(0))) {
+                            required.add(targets.get(m).get(0).role + "Shape");
+                        }
+                        break;
+                    case TWO_ROLES:
+                        if (members.contains(targets.get(m).get(0))) {
+                            required.add(m.primary);
+                        }
+                        break;
+                    case DUPLICATE_NAME: {
+                        Member twin = targets.get(m).get(0);
+                        Member copy = targets.get(m).get(1);
+                        if (isStep(twin) && isStep(copy) && twin.name.equals(copy.name)) {
+                            required.add(m.primary);
+                        }
+                        break;
+                    }
+                    case SOURCE_NOT_FIRST:
+                    case SECOND_SOURCE:
+                    case SINK_NOT_LAST:
+                    case SECOND_SINK:
+                    case NO_STEPS:
+                    case UNANNOTATED:
+                    case NOT_ABSTRACT:
+                    case BAD_NAME:
+                    case NAME_IS_INTERFACE:
+                    case GENERIC_INTERFACE:
+                    case INHERITED:
+                    case PRIVATE:
+                        required.add(m.primary);
+                        break;
+                    default: // TYPE_MISMATCH, NAME_TAKEN, WIRING_COLLISION, MISSING_TYPE
+                        if (alone && m.primary != null) {
+                            required.add(m.primary);
+                        }
+                }
+            }
+        }
+
+        /** Whether the processor parses a member as a step: abstract, with exactly one role. */
+        private boolean isStep(Member m) {
+            return members.contains(m) && m.role != null && m.isAbstract() && !m.twoRoles;
+        }
+
+        private List<Member> stepMembers() {
+            return members.stream().filter(m -> m.step != null && chain.contains(m.step)).collect(Collectors.toList());
+        }
+
+        private Member memberOf(Step s) {
+            return members.stream().filter(m -> m.step == s).findFirst().orElseThrow();
+        }
+
+        /** Applies a mutation; returns how it is described, or null if it does not apply. */
+        private String apply(Mut mut) {
+            List<Member> steps = stepMembers();
+            switch (mut) {
+                case TYPE_MISMATCH: {
+                    List<Integer> candidates = new ArrayList<>();
+                    for (int i = 1; i < chain.size(); i++) {
+                        if (chain.get(i).role != Role.SOURCE) {
+                            candidates.add(i);
+                        }
+                    }
+                    if (candidates.isEmpty()) {
+                        return null;
+                    }
+                    int i = pick(candidates);
+                    Ty produced = chain.get(i - 1).out;
+                    List<Ty> wrong = new ArrayList<>();
+                    for (Ty t : Ty.values()) {
+                        if (!produced.targets().contains(t) && !produced.uncheckedTargets().contains(t)
+                                && t != Ty.RAW_LIST && usable(t)) {
+                            wrong.add(t);
+                        }
+                    }
+                    Ty p = pick(wrong);
+                    Member m = memberOf(chain.get(i));
+                    String old = nameOf(m.parameters.get(0));
+                    m.parameters.set(0, render(p) + " " + old);
+                    m.parameterTypes.set(0, p);
+                    return "TYPE_MISMATCH(" + m.name + ": " + produced + " -> " + p + ")";
+                }
+                case SHAPE:
+                case GENERIC_METHOD: {
+                    if (steps.isEmpty()) {
+                        return null;
+                    }
+                    Member m = pick(steps);
+                    allowed.add(m.role + "Shape");
+                    targets.put(mut, List.of(m));
+                    if (mut == Mut.GENERIC_METHOD) {
+                        m.typeParameters = rng.nextBoolean() ? "<U>" : "<U extends " + lang("Comparable") + "<U>>";
+                        return "GENERIC_METHOD(" + m.name + ")";
+                    }
+                    return "SHAPE(" + m.name + ": " + nearMiss(m) + ")";
+                }
+                case WORKERS:
+                case CAPACITY: {
+                    List<Member> candidates = steps.stream().filter(m -> !m.role.equals("Source")).collect(Collectors.toList());
+                    if (candidates.isEmpty()) {
+                        return null;
+                    }
+                    Member m = pick(candidates);
+                    String min = lang("Integer") + ".MIN_VALUE";
+                    if (mut == Mut.WORKERS) {
+                        m.attributes.put("workers", pick(new String[] {"0", "-1", "-7", min, "1 - 1"}));
+                    } else {
+                        m.attributes.put("capacity", pick(new String[] {"-2", "-3", "-100", min, "-1 - 1"}));
+                    }
+                    m.emptyParentheses = false;
+                    targets.put(mut, List.of(m));
+                    return mut + "(" + m.name + " " + m.attributes + ")";
+                }
+                case TWO_ROLES: {
+                    if (steps.isEmpty()) {
+                        return null;
+                    }
+                    Member m = pick(steps);
+                    List<String> others = new ArrayList<>(List.of("Source", "Stage", "Sink"));
+                    others.remove(m.role);
+                    String other = pick(others);
+                    m.extraAnnotations.add(rng.nextBoolean() ? 0 : m.extraAnnotations.size(), annotation(other));
+                    m.twoRoles = true;
+                    chain.remove(m.step);
+                    targets.put(mut, List.of(m));
+                    return "TWO_ROLES(" + m.name + " +@" + other + ")";
+                }
+                case MISSING_TYPE:
+                    return missingType(steps);
+                case DUPLICATE_NAME: {
+                    if (chain.size() < 1) {
+                        return null;
+                    }
+                    Step twin = pick(chain);
+                    Member twinMember = memberOf(twin);
+                    int from = chain.get(0).role == Role.SOURCE ? 1 : 0;
+                    int to = chain.get(chain.size() - 1).role == Role.SINK ? chain.size() - 1 : chain.size();
+                    if (from > to) {
+                        return null;
+                    }
+                    int at = from + rng.nextInt(to - from + 1);
+                    Ty flow = at == 0 ? feedType : chain.get(at - 1).out;
+                    List<Ty> options = new ArrayList<>();
+                    for (Ty t : Ty.values()) {
+                        boolean distinct = twinMember.parameters.size() != 1
+                                || !erasureOf(twinMember.parameters.get(0)).equals(erasureOf(render(t) + " x"));
+                        if (usable(t) && t != Ty.RAW_LIST && distinct && (flow == null || flow.targets().contains(t))) {
+                            options.add(t);
+                        }
+                    }
+                    if (options.isEmpty()) {
+                        return null;
+                    }
+                    Ty q = pick(options);
+                    Step copy = new Step(twin.name, Role.STAGE);
+                    Member m = new Member();
+                    m.name = twin.name;
+                    m.role = "Stage";
+                    m.step = copy;
+                    m.returns = render(q);
+                    addParameter(m, render(q), q);
+                    int position = at < chain.size() ? members.indexOf(memberOf(chain.get(at))) : members.size();
+                    members.add(position, m);
+                    targets.put(mut, List.of(twinMember, m));
+                    return "DUPLICATE_NAME(" + twin.name + "(" + q + ") at " + at + ")";
+                }
+                case SOURCE_NOT_FIRST: {
+                    if (chain.size() < 2 || chain.get(0).role != Role.SOURCE) {
+                        return null;
+                    }
+                    Member source = memberOf(chain.get(0));
+                    Member after = memberOf(chain.get(1 + rng.nextInt(chain.size() - 1)));
+                    members.remove(source);
+                    members.add(members.indexOf(after) + 1, source);
+                    return "SOURCE_NOT_FIRST(" + source.name + " after " + after.name + ")";
+                }
+                case SECOND_SOURCE: {
+                    if (chain.isEmpty()) {
+                        return null;
+                    }
+                    Member after = memberOf(pick(chain));
+                    Step s = addSource(members.indexOf(after) + 1, false);
+                    return "SECOND_SOURCE(" + s.name + " after " + after.name + ")";
+                }
+                case SINK_NOT_LAST: {
+                    if (chain.size() < 2 || chain.get(chain.size() - 1).role != Role.SINK) {
+                        return null;
+                    }
+                    Member sink = memberOf(chain.get(chain.size() - 1));
+                    Member before = memberOf(chain.get(rng.nextInt(chain.size() - 1)));
+                    members.remove(sink);
+                    members.add(members.indexOf(before), sink);
+                    return "SINK_NOT_LAST(" + sink.name + " before " + before.name + ")";
+                }
+                case SECOND_SINK: {
+                    if (chain.isEmpty()) {
+                        return null;
+                    }
+                    Step before = pick(chain);
+                    int i = chain.indexOf(before);
+                    Ty flow = i > 0 ? chain.get(i - 1).out : before.role != Role.SOURCE && feedType != null ? feedType : Ty.STRING;
+                    Step s = addSink(flow, members.indexOf(memberOf(before)), false);
+                    return "SECOND_SINK(" + s.name + " before " + before.name + ")";
+                }
+                case NO_STEPS: {
+                    members.removeIf(m -> m.role != null && m.isAbstract());
+                    chain.clear();
+                    return "NO_STEPS";
+                }
+                case UNANNOTATED: {
+                    Member m = new Member();
+                    String string = lang("String");
+                    String[][] signatures = {
+                        {string, "describe", string + " s"}, {"void", "reset", ""}, {"int", "size", ""},
+                        {util("List") + "<" + string + ">", "names", "int n"}, {stream() + "<" + string + ">", "more", ""},
+                        {"void", "print", string + " s"},
+                    };
+                    String[] sig = pick(signatures);
+                    m.name = freshName(sig[1]);
+                    m.returns = sig[0];
+                    if (!sig[2].isEmpty()) {
+                        m.parameters.add(sig[2]);
+                    }
+                    members.add(rng.nextInt(members.size() + 1), m);
+                    return "UNANNOTATED(" + m.name + ")";
+                }
+                case NOT_ABSTRACT: {
+                    Member m = new Member();
+                    String string = lang("String");
+                    int kind = rng.nextInt(5);
+                    if (kind == 0) {
+                        m.role = "Stage";
+                        m.modifiers = "default";
+                        m.returns = string;
+                        m.parameters.add(string + " s");
+                        m.body = "{ return s; }";
+                        m.attributes.put("workers", "2");
+                    } else if (kind == 1) {
+                        m.role = "Sink";
+                        m.modifiers = "static";
+                        m.returns = "void";
+                        m.parameters.add(string + " s");
+                        m.body = "{ }";
+                    } else if (kind == 2) {
+                        m.role = "Source";
+                        m.modifiers = "private";
+                        m.returns = stream() + "<" + string + ">";
+                        m.body = "{ return " + stream() + ".empty(); }";
+                    } else if (kind == 3) {
+                        m.role = "Source";
+                        m.modifiers = "default";
+                        m.returns = stream() + "<" + string + ">";
+                        m.body = "{ return " + stream() + ".of(\"a\"); }";
+                    } else {
+                        m.role = "Stage";
+                        m.modifiers = "private static";
+                        m.returns = "int";
+                        m.parameters.add("int x");
+                        m.body = "{ return x; }";
+                    }
+                    m.name = freshName("helper");
+                    members.add(rng.nextInt(members.size() + 1), m);
+                    return "NOT_ABSTRACT(" + m.modifiers + " @" + m.role + " " + m.name + ")";
+                }
+                case BAD_NAME:
+                    givenName = rng.nextInt(4) == 0 && !SKIP.contains("odd-wiring-names")
+                            ? pick(RESERVED_NAMES) : pick(BAD_NAMES);
+                    if (givenName.isEmpty()) {
+                        givenName = "my wiring";
+                    }
+                    pipelineArguments = "name = \"" + givenName + "\"";
+                    return "BAD_NAME(" + givenName + ")";
+                case NAME_IS_INTERFACE:
+                    if (givenName != null && !givenName.equals(interfaceName)) {
+                        return null; // a name was given already: keep its mistake
+                    }
+                    givenName = interfaceName;
+                    pipelineArguments = "name = \"" + givenName + "\"";
+                    return "NAME_IS_INTERFACE";
+                case NAME_TAKEN: {
+                    if (givenName != null && !mutations.isEmpty()) {
+                        return null;
+                    }
+                    if (outerName != null && rng.nextBoolean()) {
+                        givenName = outerName;
+                        pipelineArguments = "name = \"" + givenName + "\"";
+                    } else if (recordAt == RecordAt.FILE && !isJavaLang(recordName) && rng.nextBoolean()) {
+                        givenName = recordName;
+                        pipelineArguments = "name = \"" + givenName + "\"";
+                    } else {
+                        String taken = givenName != null ? givenName : defaultWiringName();
+                        extraFiles.add(new SourceFile("fixtures." + taken,
+                                "package fixtures;\n\n/** Takes the wiring's name. */\npublic final class " + taken
+                                        + " {\n    private " + taken + "() {}\n}\n"));
+                        return "NAME_TAKEN(" + taken + " in its own file)";
+                    }
+                    return "NAME_TAKEN(" + givenName + ")";
+                }
+                case WIRING_COLLISION: {
+                    String other;
+                    String text;
+                    if (outerName != null && midName == null && givenName == null && !local && rng.nextBoolean()) {
+                        other = outerName + "_" + interfaceName; // the same default name: Outer_P
+                        text = "@pneumatic.Pipeline\npublic interface " + other + " {";
+                    } else {
+                        other = "Other" + suffix;
+                        String wiring = givenName != null && !givenName.isEmpty() ? givenName : defaultWiringName();
+                        text = "@pneumatic.Pipeline(name = \"" + wiring + "\")\npublic interface " + other + " {";
+                    }
+                    extraFiles.add(new SourceFile("fixtures." + other, "package fixtures;\n\n" + text
+                            + "\n    @pneumatic.Source java.util.stream.Stream<java.lang.String> otherLines();"
+                            + "\n    @pneumatic.Sink void otherPrint(java.lang.String s);\n}\n"));
+                    errorFiles.add("fixtures." + other);
+                    wiringAllowed = true;
+                    return "WIRING_COLLISION(" + other + ")";
+                }
+                case GENERIC_INTERFACE:
+                    typeParameters = pick(new String[] {"<T>", "<T extends " + lang("Number") + ">", "<K, V>"});
+                    return "GENERIC_INTERFACE(" + typeParameters + ")";
+                case INHERITED: {
+                    if (superInterface != null && baseName == null) {
+                        superInterface = null; // replaced by one with an abstract method
+                    }
+                    int kind = rng.nextInt(5);
+                    baseName = null;
+                    if (kind == 0) {
+                        superInterface = lang("Runnable");
+                    } else if (kind == 1) {
+                        superInterface = lang("AutoCloseable");
+                    } else if (kind == 2) {
+                        superInterface = lang("Comparable") + "<" + lang("String") + ">";
+                    } else {
+                        baseName = "Base" + suffix;
+                        superInterface = baseName;
+                        baseAbstract = kind == 3;
+                        basePipeline = kind == 4; // a pipeline of its own, whose steps are inherited
+                        wiringAllowed |= basePipeline;
+                    }
+                    for (Member m : members) { // no step may override or clash with the inherited method
+                        if (m.line == null && m.parameters.isEmpty() && ("run".equals(m.name) || "close".equals(m.name))) {
+                            m.name = freshName(m.name + "Step");
+                            if (m.step != null) {
+                                renameStep(m.step, m.name);
+                            }
+                        }
+                    }
+                    return "INHERITED(" + superInterface + ")";
+                }
+                case PRIVATE: {
+                    if (local) {
+                        return null;
+                    }
+                    if (outerName == null) {
+                        outerName = pick(OUTER_NAMES) + suffix;
+                        outerKind = "class";
+                    }
+                    if (midName != null && midKind.equals("static class") && rng.nextBoolean()) {
+                        midKind = "private static class";
+                        return "PRIVATE(enclosing " + midName + ")";
+                    }
+                    if (midName != null && midKind.equals("interface")) {
+                        midKind = "static class";
+                    } else if (midName == null && outerKind.equals("interface")) {
+                        outerKind = "class";
+                    }
+                    interfaceModifiers = rng.nextBoolean() ? "private" : "private static";
+                    return "PRIVATE";
+                }
+                case NOT_INTERFACE: {
+                    if (rng.nextInt(100) < 70) {
+                        classForm = true;
+                        return "NOT_INTERFACE(abstract class)";
+                    }
+                    otherForm = pick(new String[] {"enum", "record", "@interface", "class"});
+                    return "NOT_INTERFACE(" + otherForm + ")";
+                }
+                case ORPHAN: {
+                    orphanName = "Helper" + suffix;
+                    orphanInOuter = outerName != null && !local && rng.nextBoolean();
+                    wiringAllowed = true;
+                    return "ORPHAN(" + orphanName + ")";
+                }
+                case LOCAL: {
+                    if (interfaceModifiers.contains("private")) {
+                        return null;
+                    }
+                    local = true;
+                    if (outerName == null) {
+                        outerName = pick(OUTER_NAMES) + suffix;
+                        outerKind = "class";
+                    }
+                    if (rng.nextInt(100) < 70 || SKIP.contains("lone-local")) {
+                        companionName = "Companion" + suffix;
+                        return "LOCAL(with " + companionName + ")";
+                    }
+                    features.add("lone-local"); // javac may not call any processor: see compiled()
+                    return "LOCAL(alone)";
+                }
+                default:
+                    throw new AssertionError(mut);
+            }
+        }
+
+        private void renameStep(Step step, String name) {
+            Step renamed = new Step(name, step.role);
+            renamed.shape = step.shape;
+            renamed.param = step.param;
+            renamed.out = step.out;
+            renamed.made = step.made;
+            renamed.workers = step.workers;
+            renamed.salt = step.salt;
+            renamed.count = step.count;
+            renamed.throwable = step.throwable;
+            int i = chain.indexOf(step);
+            if (i >= 0) {
+                chain.set(i, renamed);
+            }
+            for (Member m : members) {
+                if (m.step == step) {
+                    m.step = renamed;
+                }
+            }
+        }
+
+        /** Replaces a step's signature with one that fits no shape of its role; returns how. */
+        private String nearMiss(Member m) {
+            Ty p = m.step != null && m.step.param != null ? m.step.param : anyType(true);
+            Ty e = elementType();
+            String pt = render(p);
+            String et = render(e);
+            String x = "x";
+            m.parameters.clear();
+            m.parameterTypes.clear();
+            m.rawTypes = p == Ty.RAW_LIST || e == Ty.RAW_LIST;
+            int v;
+            switch (m.role) {
+                case "Source":
+                    v = rng.nextInt(12);
+                    switch (v) {
+                        case 0:
+                            m.returns = render(pick(new Ty[] {Ty.STRING, Ty.INT, Ty.INTEGER, Ty.STRING_ARRAY, Ty.MAP,
+                                Ty.OBJECT, Ty.LONG}));
+                            break;
+                        case 1:
+                            m.returns = "void";
+                            break;
+                        case 2:
+                            m.returns = pick(new String[] {util("List"), stream(), util("Iterator"), lang("Iterable")});
+                            m.rawTypes = true;
+                            break;
+                        case 3:
+                            m.returns = stream() + "<" + et + ">";
+                            m.parameters.add(pt + " " + x);
+                            break;
+                        case 4:
+                            m.returns = "void";
+                            m.parameters.add(sender() + "<" + et + "> out");
+                            m.parameters.add(pt + " " + x);
+                            break;
+                        case 5:
+                            m.returns = pick(new String[] {"int", lang("String"), "boolean"});
+                            m.parameters.add(sender() + "<" + et + "> out");
+                            break;
+                        case 6:
+                            m.returns = "void";
+                            m.parameters.add(sender() + "<? extends " + et + "> out");
+                            break;
+                        case 7:
+                            m.returns = "void";
+                            m.parameters.add(sender() + "<?> out");
+                            break;
+                        case 8:
+                            m.returns = "void";
+                            m.parameters.add(sender() + " out");
+                            m.rawTypes = true;
+                            break;
+                        case 9:
+                            m.returns = util("Optional") + "<" + et + ">";
+                            break;
+                        case 10:
+                            m.returns = ref("java.util.stream.IntStream");
+                            break;
+                        default:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(sender() + "<" + et + "> out");
+                    }
+                    break;
+                case "Stage":
+                    v = rng.nextInt(12);
+                    switch (v) {
+                        case 0:
+                            m.returns = et;
+                            break;
+                        case 1:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            break;
+                        case 2:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(sender() + "<" + et + "> out");
+                            m.parameters.add("int extra");
+                            break;
+                        case 3:
+                            m.returns = pick(new String[] {"int", lang("String")});
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(sender() + "<" + et + "> out");
+                            break;
+                        case 4:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(util("List") + "<" + et + "> out");
+                            break;
+                        case 5:
+                            m.returns = et;
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(render(anyType(true)) + " y");
+                            m.rawTypes = true; // the second type may be raw
+                            break;
+                        case 6:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(sender() + "<? extends " + et + "> out");
+                            break;
+                        case 7:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(sender() + "<?> out");
+                            break;
+                        case 8:
+                            m.returns = util("Optional");
+                            m.parameters.add(pt + " " + x);
+                            m.rawTypes = true;
+                            break;
+                        case 9:
+                            m.returns = stream();
+                            m.parameters.add(pt + " " + x);
+                            m.rawTypes = true;
+                            break;
+                        case 10:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(sender() + " out");
+                            m.rawTypes = true;
+                            break;
+                        default:
+                            m.returns = et;
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add("int a");
+                            m.parameters.add("int b");
+                    }
+                    break;
+                default:
+                    v = rng.nextInt(5);
+                    switch (v) {
+                        case 0:
+                            m.returns = pick(new String[] {lang("String"), "int", "boolean", util("Optional") + "<" + et + ">"});
+                            m.parameters.add(pt + " " + x);
+                            break;
+                        case 1:
+                            m.returns = "void";
+                            break;
+                        case 2:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(render(anyType(true)) + " y");
+                            m.rawTypes = true;
+                            break;
+                        case 3:
+                            m.returns = "void";
+                            m.parameters.add(pt + " " + x);
+                            m.parameters.add(sender() + "<" + et + "> out");
+                            break;
+                        default:
+                            m.returns = et;
+                    }
+            }
+            for (int i = 0; i < m.parameters.size(); i++) {
+                m.parameterTypes.add(null);
+            }
+            if (m.parameters.isEmpty() && NOT_WITHOUT_PARAMETERS.contains(m.name)) {
+                m.name = freshName("renamed");
+                if (m.step != null) {
+                    renameStep(m.step, m.name);
+                }
+            }
+            return m.role + "#" + v;
+        }
+
+        private String missingType(List<Member> steps) {
+            missing = true;
+            String string = lang("String");
+            String[] missingTypes = {"Strng", "NoSuchType", "Nope", "Missing", "Lst<" + string + ">",
+                util("List") + "<Strng>", "Nope[]", "java.util.Nope", util("Optional") + "<Nope>"};
+            int where = rng.nextInt(6);
+            List<Member> withParameters = steps.stream().filter(m -> !m.parameters.isEmpty()).collect(Collectors.toList());
+            List<Member> notSources = steps.stream().filter(m -> !m.role.equals("Source")).collect(Collectors.toList());
+            if (where == 0 && !withParameters.isEmpty()) {
+                Member m = pick(withParameters);
+                String t = pick(missingTypes);
+                m.parameters.set(0, t + " " + nameOf(m.parameters.get(0)));
+                missingIn = m;
+                return "MISSING_TYPE(parameter of " + m.name + ": " + t + ")";
+            } else if (where == 1 && !steps.isEmpty()) {
+                Member m = pick(steps);
+                String t = pick(missingTypes);
+                m.returns = m.role.equals("Source") ? stream() + "<" + t.replace("[]", "") + ">" : t;
+                missingIn = m;
+                return "MISSING_TYPE(return of " + m.name + ": " + m.returns + ")";
+            } else if (where == 2 && !steps.isEmpty()) {
+                Member m = pick(steps);
+                String t = pick(new String[] {"NopeException", "IOExeption", "java.io.NoSuchException"});
+                m.throwsList.add(t);
+                missingIn = m;
+                return "MISSING_TYPE(throws of " + m.name + ": " + t + ")";
+            } else if (where == 3 && !notSources.isEmpty()) {
+                Member m = pick(notSources);
+                m.attributes.put(rng.nextBoolean() ? "capacity" : "workers", pick(new String[] {"NOPE", "SIZ", "Stage.NOPE"}));
+                m.emptyParentheses = false;
+                missingIn = m;
+                return "MISSING_TYPE(attribute of " + m.name + ": " + m.attributes + ")";
+            } else if (where == 4 && !steps.isEmpty()) {
+                Member m = pick(steps);
+                if (!m.parameters.isEmpty()) { // a varargs parameter must stay last
+                    int last = m.parameters.size() - 1;
+                    m.parameters.set(last, m.parameters.get(last).replace("...", "[]"));
+                }
+                m.parameters.add(sender() + "<Nope> more");
+                missingIn = m;
+                return "MISSING_TYPE(Sender<Nope> parameter of " + m.name + ")";
+            }
+            Member m = new Member();
+            m.name = freshName("helper");
+            m.modifiers = "default";
+            m.returns = "Nope";
+            m.body = "{ return null; }";
+            members.add(rng.nextInt(members.size() + 1), m);
+            missingIn = m;
+            return "MISSING_TYPE(default method " + m.name + " returns Nope)";
+        }
+
+        // ---- rendering
+
+        private Input render(Expect expect) {
+            List<String> lines = new ArrayList<>();
+            List<int[]> regions = new ArrayList<>();
+            lines.add("package fixtures;");
+            lines.add("");
+            List<String> imports = new ArrayList<>();
+            if (wildcardImports) {
+                for (String i : new String[] {"java.io.*", "java.util.*", "java.util.stream.*", "pneumatic.*",
+                    "pneumatic.channel.*"}) {
+                    imports.add("import " + i + ";");
+                }
+                imports.add("import java.util.concurrent.TimeoutException;");
+            } else {
+                for (String i : SINGLE_IMPORTS) {
+                    imports.add("import " + i + ";");
+                }
+            }
+            lines.addAll(imports);
+            lines.add("");
+            String recordDeclaration = "record " + recordName + "(" + lang("String") + " name, int n) {}";
+            String recordFile = "public record " + recordName + "(java.lang.String name, int n) {}";
+            int depth = 0;
+            boolean topLevelPublic = outerName == null;
+            if (outerName != null) {
+                String generic = genericOuter ? "<T>" : "";
+                String header = outerKind.equals("record") ? "public record " + outerName + generic + "(int x) {"
+                        : "public " + outerKind + " " + outerName + generic + " {";
+                lines.add(header);
+                depth++;
+                if (outerKind.equals("enum")) {
+                    lines.add(indent(depth) + "ONE;");
+                }
+                if (recordAt == RecordAt.OUTER) { // public: the test's Proxy of a public interface must see it
+                    lines.add(indent(depth) + (outerKind.equals("interface") ? "" : "public ") + recordDeclaration);
+                }
+                if (baseName != null) {
+                    lines.add(indent(depth) + (outerKind.equals("interface") ? "" : "public ") + baseDeclaration());
+                }
+                if (companionName != null) {
+                    lines.add(indent(depth) + "@" + ref("pneumatic.Pipeline") + " interface " + companionName + " { "
+                            + annotation("Source") + " " + stream() + "<" + lang("String") + "> companionLines(); "
+                            + annotation("Sink") + " void companionPrint(" + lang("String") + " s); }");
+                }
+                if (orphanName != null && orphanInOuter) {
+                    int start = lines.size() + 1;
+                    lines.addAll(indent(depth, orphanDeclaration()));
+                    regions.add(new int[] {start, lines.size()});
+                }
+            }
+            if (midName != null) {
+                lines.add(indent(depth) + midKind + " " + midName + " {");
+                depth++;
+            }
+            if (local) {
+                lines.add(indent(depth) + "static void declare() {");
+                depth++;
+            }
+            int start = lines.size() + 1;
+            if (deprecatedInterface) {
+                lines.add(indent(depth) + "@" + lang("Deprecated"));
+            }
+            lines.add(indent(depth) + "@" + ref("pneumatic.Pipeline") + (pipelineArguments == null ? "" : "(" + pipelineArguments + ")"));
+            lines.add(indent(depth) + typeHeader(topLevelPublic) + " {");
+            if (otherForm != null) {
+                if (otherForm.equals("enum")) {
+                    lines.add(indent(depth + 1) + "A, B");
+                }
+            } else {
+                if (recordAt == RecordAt.INTERFACE) {
+                    lines.add(indent(depth + 1) + (deprecatedRecord ? "@" + lang("Deprecated") + " " : "") + recordDeclaration);
+                }
+                for (Member m : members) {
+                    lines.add(indent(depth + 1) + renderMember(m));
+                }
+            }
+            lines.add(indent(depth) + "}");
+            regions.add(0, new int[] {start, lines.size()});
+            if (local) {
+                depth--;
+                lines.add(indent(depth) + "}");
+            }
+            if (midName != null) {
+                depth--;
+                lines.add(indent(depth) + "}");
+            }
+            if (outerName != null) {
+                lines.add("}");
+            }
+            if (orphanName != null && !orphanInOuter) {
+                lines.add("");
+                int orphanStart = lines.size() + 1;
+                lines.addAll(orphanDeclaration());
+                regions.add(new int[] {orphanStart, lines.size()});
+            }
+            String mainName = "fixtures." + (outerName != null ? outerName : interfaceName);
+            List<SourceFile> files = new ArrayList<>();
+            files.add(new SourceFile(mainName, String.join("\n", lines) + "\n"));
+            if (recordAt == RecordAt.FILE) {
+                files.add(new SourceFile("fixtures." + recordName, "package fixtures;\n\n/** A value of the pipeline. */\n"
+                        + recordFile + "\n"));
+            }
+            if (baseName != null && outerName == null) {
+                files.add(new SourceFile("fixtures." + baseName, "package fixtures;\n\n" + String.join("\n", imports)
+                        + "\n\n/** A superinterface. */\npublic " + baseDeclaration() + "\n"));
+            }
+            files.addAll(extraFiles);
+
+            String binary = "fixtures." + (outerName != null ? outerName + "$" : "") + (midName != null ? midName + "$" : "")
+                    + interfaceName;
+            String wiring = "fixtures." + (givenName != null && !givenName.isEmpty() ? givenName : defaultWiringName());
+            String recordBinary = null;
+            if (recordAt == RecordAt.INTERFACE) {
+                recordBinary = binary + "$" + recordName;
+            } else if (recordAt == RecordAt.OUTER) {
+                recordBinary = "fixtures." + outerName + "$" + recordName;
+            } else if (recordAt == RecordAt.FILE) {
+                recordBinary = "fixtures." + recordName;
+            }
+            if (!mutations.isEmpty()) {
+                features.add("mutated");
+            }
+            // javac attributes a local interface only after processing, which an error stops
+            boolean missingType = missing && members.contains(missingIn) && otherForm == null; // an enum drops members
+            computeRequired(missingType);
+            return new Input(seed, List.copyOf(files), expect, List.copyOf(mutations), Set.copyOf(allowed),
+                    Set.copyOf(required), missingType,
+                    missingType && !local, wiringAllowed, List.copyOf(regions), Set.copyOf(errorFiles), binary,
+                    interfaceName, wiring,
+                    recordBinary, List.copyOf(chain), hasSource, hasSink, feedType, feedCount, feedSalt, failStep,
+                    List.copyOf(features));
+        }
+
+        private String typeHeader(boolean topLevel) {
+            String modifiers = topLevel ? "public" : local ? "" : interfaceModifiers;
+            String prefix = modifiers.isEmpty() ? "" : modifiers + " ";
+            if (otherForm != null) {
+                switch (otherForm) {
+                    case "enum":
+                        return prefix + "enum " + interfaceName;
+                    case "record":
+                        return prefix + "record " + interfaceName + typeParameters + "(int x)";
+                    case "@interface":
+                        return prefix + "@interface " + interfaceName;
+                    default:
+                        return prefix + "class " + interfaceName + typeParameters;
+                }
+            }
+            String extendsClause = superInterface == null ? "" : (classForm ? " implements " : " extends ") + superInterface;
+            return prefix + (classForm ? "abstract class " : "interface ") + interfaceName + typeParameters + extendsClause;
+        }
+
+        private String baseDeclaration() {
+            String string = lang("String");
+            if (basePipeline) {
+                return "@" + ref("pneumatic.Pipeline") + " interface " + baseName + " { " + annotation("Source") + " "
+                        + stream() + "<" + string + "> baseLines(); " + annotation("Sink") + " void basePrint(" + string
+                        + " s); }";
+            }
+            return baseAbstract ? "interface " + baseName + " { " + string + " base(); }"
+                    : "interface " + baseName + " { default " + string + " base() { return \"b\"; } }";
+        }
+
+        private List<String> orphanDeclaration() {
+            String string = lang("String");
+            if (orphanName.hashCode() % 2 == 0) {
+                return List.of("interface " + orphanName + " {", "    " + annotation("Stage") + " " + string + " help("
+                        + string + " s);", "}");
+            }
+            return List.of("class " + orphanName + " {", "    " + annotation("Sink") + " void log(" + string + " s) {}", "}");
+        }
+
+        private String renderMember(Member m) {
+            if (m.line != null) {
+                return classForm && m.classLine != null ? m.classLine : m.line;
+            }
+            StringBuilder out = new StringBuilder();
+            if (m.rawTypes) {
+                out.append("@").append(lang("SuppressWarnings")).append("(\"rawtypes\") ");
+            }
+            if (m.role != null) {
+                out.append(annotation(m.role));
+                if (!m.attributes.isEmpty()) {
+                    out.append(m.attributes.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                            .collect(Collectors.joining(", ", "(", ")")));
+                } else if (m.emptyParentheses) {
+                    out.append("()");
+                }
+                out.append(' ');
+            }
+            for (String a : m.extraAnnotations) {
+                out.append(a).append(' ');
+            }
+            String modifiers = m.modifiers;
+            if (classForm) {
+                if (modifiers.isEmpty()) {
+                    modifiers = m.objectMethod ? "public abstract" : "abstract";
+                } else if (modifiers.equals("default")) {
+                    modifiers = "";
+                }
+            }
+            if (!modifiers.isEmpty()) {
+                out.append(modifiers).append(' ');
+            }
+            if (!m.typeParameters.isEmpty()) {
+                out.append(m.typeParameters).append(' ');
+            }
+            out.append(m.returns).append(' ').append(m.name).append('(').append(String.join(", ", m.parameters)).append(')');
+            if (!m.throwsList.isEmpty()) {
+                out.append(" throws ").append(String.join(", ", m.throwsList));
+            }
+            out.append(m.body == null ? ";" : " " + m.body);
+            return out.toString();
+        }
+
+        private static String indent(int depth) {
+            return "    ".repeat(depth);
+        }
+
+        private static List<String> indent(int depth, List<String> lines) {
+            return lines.stream().map(l -> indent(depth) + l).collect(Collectors.toList());
+        }
+
+        private <T> T pick(T[] options) {
+            return options[rng.nextInt(options.length)];
+        }
+
+        private <T> T pick(List<T> options) {
+            return options.get(rng.nextInt(options.size()));
+        }
+    }
+}
