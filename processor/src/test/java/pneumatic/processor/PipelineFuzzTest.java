@@ -188,6 +188,7 @@ class PipelineFuzzTest {
         for (Mut m : Mut.values()) {
             assertTrue(mutations.contains(m.name()), "never generated: " + m + " in " + mutations);
         }
+        assertTrue(mutations.contains("RAW"), "never generated a raw type in a step: " + mutations);
         assertEquals(Set.of("SOURCE STREAM", "SOURCE ITERABLE", "SOURCE ITERATOR", "SOURCE SENDER", "STAGE VALUE",
                 "STAGE OPTIONAL", "STAGE STREAM", "STAGE SENDER", "SINK NONE"), shapes);
     }
