@@ -26,9 +26,8 @@ import java.util.stream.Collectors;
  * declared next to the interface, throws clauses, default and static methods, odd step names).
  * Then, for most inputs, one to three mutations break a rule the processor must report
  * ({@link Mut}): each knows the ids it may cause and the one it must cause when it is alone.
- * A few features have no verdict in the contract (a raw value flowing into a parameterized
- * parameter, a wiring name that is a restricted identifier): those inputs are {@link
- * Expect#EITHER}, and only the weaker property is checked.
+ * A step with a raw type in its signature is a mistake too ({@code RAW(step)}), whether or not
+ * a mutation put it there.
  *
  * <p>The same seed always gives the same input, so a failure is reproduced from its seed alone.
  */
@@ -41,9 +40,7 @@ final class RandomPipelines {
         /** A valid pipeline: it compiles without a warning and runs. */
         COMPILES,
         /** It breaks a rule: compilation fails with errors on the interface. */
-        REJECTED,
-        /** The contract decides nothing: either of the two, never a crash or broken code. */
-        EITHER
+        REJECTED
     }
 
     enum Role { SOURCE, STAGE, SINK }
@@ -576,6 +573,8 @@ final class RandomPipelines {
         private String companionName;
         private boolean orphanInOuter;
         private boolean rawAllowed;
+        /** The ids of the steps whose signature has a raw type: {@code StageShape} and the like. */
+        private final Set<String> rawIds = new HashSet<>();
         private final List<SourceFile> extraFiles = new ArrayList<>();
         /** Files where errors may be anywhere: other pipelines. */
         private final Set<String> errorFiles = new TreeSet<>();
@@ -603,7 +602,6 @@ final class RandomPipelines {
         /** The member that mentions the missing type; a later mutation may remove it. */
         private Member missingIn;
         private boolean wiringAllowed;
-        private boolean undecided;
         private int failStep = -1;
 
         Builder(long seed) {
@@ -619,10 +617,13 @@ final class RandomPipelines {
                 if (step.param == Ty.RAW_LIST || step.out == Ty.RAW_LIST || step.made == Ty.RAW_LIST) {
                     mutations.add("RAW(" + step.name + ")");
                     String role = step.role.name();
-                    allowed.add(role.charAt(0) + role.substring(1).toLowerCase(Locale.ROOT) + "Shape");
+                    String id = role.charAt(0) + role.substring(1).toLowerCase(Locale.ROOT) + "Shape";
+                    allowed.add(id);
                     allowed.add("TypeMismatch");
+                    rawIds.add(id);
                 }
             }
+            rawAllowed = false; // only the chain has raw types: the members a mutation adds make its own mistake
             addExtras();
             boolean valid = rng.nextInt(100) < 42;
             if (!valid) {
@@ -647,7 +648,7 @@ final class RandomPipelines {
                     }
                 }
             }
-            Expect expect = !mutations.isEmpty() ? Expect.REJECTED : undecided ? Expect.EITHER : Expect.COMPILES;
+            Expect expect = mutations.isEmpty() ? Expect.COMPILES : Expect.REJECTED;
             return render(expect);
         }
 
@@ -1027,7 +1028,7 @@ final class RandomPipelines {
             } else if (form < 80) {
                 s.out = e;
                 return "? extends " + render(e);
-            } else if (form < 90) {
+            } else if (form < 90 && e != Ty.RAW_LIST) { // a raw element type always shows: see build
                 s.out = Ty.OBJECT;
                 return "?";
             } else {
@@ -1047,7 +1048,7 @@ final class RandomPipelines {
                 return feedType;
             }
             if (!flow.uncheckedTargets().isEmpty() && rng.nextInt(100) < 30) {
-                undecided = true;
+                // the raw step before is a mistake already (RAW): this adds what the raw value meets
                 features.add("unchecked-flow");
                 allowed.add("TypeMismatch");
                 return pick(new ArrayList<>(flow.uncheckedTargets()));
@@ -1277,7 +1278,11 @@ final class RandomPipelines {
                 required.add(Mut.NOT_INTERFACE.primary);
                 return;
             }
-            boolean alone = applied.stream().filter(m -> m != Mut.ORPHAN).count() == 1;
+            long others = applied.stream().filter(m -> m != Mut.ORPHAN).count();
+            if (others == 0) {
+                required.addAll(rawIds); // a raw type is the only mistake in the pipeline
+            }
+            boolean alone = others == 1 && rawIds.isEmpty();
             for (Mut m : applied) {
                 switch (m) {
                     case WORKERS:
@@ -1671,8 +1676,8 @@ final class RandomPipelines {
                     return "ORPHAN(" + orphanName + ")";
                 }
                 case LOCAL: {
-                    if (interfaceModifiers.contains("private")) {
-                        return null;
+                    if (interfaceModifiers.contains("private") || "@interface".equals(otherForm)) {
+                        return null; // Java has no local annotation types
                     }
                     local = true;
                     if (outerName == null) {
