@@ -39,7 +39,7 @@ final class FaultPlan {
         CANCEL,
         /** {@code cancel()} at the moment a step throws: either outcome, never both, never lost. */
         CANCEL_RACES_FAILURE,
-        /** A step cancels its own run at item k (and maybe throws then: suppressed). */
+        /** A step cancels or closes its own run at item k (and maybe throws then: suppressed). */
         CANCEL_FROM_STEP,
         /** The thread in {@code await()} is interrupted; it gets InterruptedException, then close(). */
         INTERRUPT_AWAIT,
@@ -146,6 +146,8 @@ final class FaultPlan {
     boolean twoClosers;
     /** CANCEL_FROM_STEP: the step at the trigger cancels the run itself. */
     boolean cancelFromStep;
+    /** CANCEL_FROM_STEP: it calls close() instead, which must not wait for its own thread. */
+    boolean closeFromStep;
 
     private FaultPlan(Fault fault) {
         this.fault = fault;
@@ -242,6 +244,7 @@ final class FaultPlan {
                 if (rnd.nextBoolean()) {
                     plan.first = new Injection(step, at, exception(fixture, step, at, rnd, false), -1);
                 }
+                plan.closeFromStep = rnd.nextInt(3) == 0;
             }
             case INPUT_CLOSED_EARLY -> {
                 plan.mode = started[rnd.nextInt(2)];
@@ -367,7 +370,7 @@ final class FaultPlan {
         if (triggerStep != NO_STEP) {
             b.append(" stopAt=").append(stepName(fixture, triggerStep)).append('#').append(triggerAt);
             if (cancelFromStep) {
-                b.append("(which cancels)");
+                b.append(closeFromStep ? "(which closes)" : "(which cancels)");
             }
             if (blockAtTrigger) {
                 b.append("(then blocks)");

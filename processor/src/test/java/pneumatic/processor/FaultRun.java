@@ -575,7 +575,7 @@ final class FaultRun {
         }
     }
 
-    /** CANCEL_FROM_STEP: a worker cancels its own run (start() may not have returned yet). */
+    /** CANCEL_FROM_STEP: a worker cancels or closes its own run (start() may not have returned yet). */
     private void cancelOwnRun() {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (run == null && System.nanoTime() - until < 0) {
@@ -585,7 +585,11 @@ final class FaultRun {
         if (started == null) {
             throw new AssertionError("start() did not return within 5 s");
         }
-        started.cancel();
+        if (plan.closeFromStep) {
+            started.close(); // joins every other worker, never this one
+        } else {
+            started.cancel();
+        }
     }
 
     private Injection injectionAt(int index, int n) {
