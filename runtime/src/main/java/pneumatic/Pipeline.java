@@ -40,11 +40,12 @@ import java.lang.annotation.Target;
  * {@code run(X)}, which starts the pipeline and waits for it to end. A nested interface
  * {@code Outer.Inner} gives {@code Outer_InnerWiring}.
  *
- * <p>The interface is top level or a member of a class or interface, never local to a method: the
- * generated class could not see it. A local {@code @Pipeline} is a {@code [Pipeline/Visibility]}
- * error, but only when javac runs the processor at all, which it does for annotations outside
- * method bodies: in a compilation whose only {@code @Pipeline} is local, nothing is generated and
- * nothing is reported, and the first sign is a missing {@code XWiring} where it is used.
+ * <p>The interface is top level or nested in a class, interface, enum or record, never local to a
+ * method: the generated class could not see it. A local {@code @Pipeline} is a
+ * {@code [Pipeline/Visibility]} error, but only when javac runs the processor at all, which it
+ * does for annotations outside method bodies: in a compilation with no other Pneumatic
+ * annotation, nothing is generated and nothing is reported, and the first sign is a missing
+ * {@code XWiring} where it is used.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
