@@ -40,6 +40,7 @@ public final class Compare {
         int warmup = 2;
         double scale = 1.0;
         Set<String> only = null;
+        boolean quick = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds":
@@ -55,6 +56,7 @@ public final class Compare {
                     only = Set.of(args[++i].split(","));
                     break;
                 case "--quick":
+                    quick = true;
                     rounds = 1;
                     warmup = 0;
                     scale = 0.02;
@@ -104,6 +106,13 @@ public final class Compare {
         }
         if (selected == null || selected.contains("idle")) {
             gates.add(Gates.idle(IdleReceiver.cpuShare()));
+        }
+        if (quick) {
+            // One short round without warm-up measures the interpreter and the JIT at work:
+            // its ratios are no evidence either way.
+            System.out.println("Gates: not judged in a --quick pass (one short round, no warm-up);"
+                    + " run Compare without --quick to judge them.");
+            return;
         }
         System.out.println("Gates (medians of per-round ratios, this run):");
         System.out.println();
