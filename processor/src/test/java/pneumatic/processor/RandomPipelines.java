@@ -1649,7 +1649,8 @@ final class RandomPipelines {
                         outerName = pick(OUTER_NAMES) + suffix;
                         outerKind = "class";
                     }
-                    if (midName != null && midKind.equals("static class") && rng.nextBoolean()) {
+                    if (midName != null && midKind.equals("static class") && !outerKind.equals("interface")
+                            && rng.nextBoolean()) { // a member of an interface cannot be private
                         midKind = "private static class";
                         return "PRIVATE(enclosing " + midName + ")";
                     }
