@@ -324,10 +324,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     public void await() throws InterruptedException {
         refuseOwnThread("await()");
         ended.await();
-        for (Thread thread : threads()) {
-            thread.join();
-        }
-        reportOutcome();
+        joinAndReport();
     }
 
     @Override
@@ -337,11 +334,16 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         if (!ended.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
             return false;
         }
+        joinAndReport();
+        return true;
+    }
+
+    /** After the run has ended: waits for its threads, which are only finishing, then reports. */
+    private void joinAndReport() throws InterruptedException {
         for (Thread thread : threads()) {
-            thread.join(); // its loop has ended: it is only finishing
+            thread.join();
         }
         reportOutcome();
-        return true;
     }
 
     @Override
@@ -435,14 +437,6 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         volatile int count;
     }
 
-    /** The step's worker count, after counting one more. Call only holding the lock. */
-    private StepWorkers countWorker(String step) {
-        assert lock.isHeldByCurrentThread();
-        StepWorkers workers = steps.computeIfAbsent(step, name -> new StepWorkers());
-        workers.count++;
-        return workers;
-    }
-
     private void register(Receiver<?> receiver) {
         lock.lock();
         try {
@@ -452,12 +446,14 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         }
     }
 
-    /** Registers a worker's receiver, and the worker in its step's count. */
+    /** Registers a worker's receiver, and the worker in its step's count; returns that count. */
     private StepWorkers register(String step, Receiver<?> receiver) {
         lock.lock();
         try {
             receivers.add(receiver);
-            return countWorker(step);
+            StepWorkers workers = steps.computeIfAbsent(step, name -> new StepWorkers());
+            workers.count++;
+            return workers;
         } finally {
             lock.unlock();
         }

@@ -95,11 +95,8 @@ final class Handle {
         connection.release(sending);
         String message = Messages.leaked(name(), connection.toString(), someoneWaits,
                 creation == null ? TRACE_PROPERTY : null);
-        if (creation != null) {
-            LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message, creation);
-        } else {
-            LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message);
-        }
+        // creation is null unless traced, which System.Logger takes as no throwable
+        LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message, creation);
     }
 
     /** {@code Sender of a bounded(4) channel}, {@code Receiver of an unbounded channel}. */
