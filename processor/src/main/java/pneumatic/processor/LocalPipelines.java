@@ -13,6 +13,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 import pneumatic.processor.diag.Messages;
+import pneumatic.processor.parse.Annotations;
 
 /**
  * Reports {@code @Pipeline} types declared inside a method, a lambda or an initializer. javac
@@ -23,7 +24,7 @@ import pneumatic.processor.diag.Messages;
  */
 final class LocalPipelines {
 
-    private static final String PIPELINE = "pneumatic.Pipeline";
+    private static final String PIPELINE = Annotations.PIPELINE;
 
     private final Trees trees;
 

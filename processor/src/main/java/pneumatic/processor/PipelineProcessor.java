@@ -4,8 +4,10 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -20,6 +22,7 @@ import pneumatic.processor.diag.Display;
 import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
 import pneumatic.processor.model.Pipeline;
+import pneumatic.processor.model.Role;
 import pneumatic.processor.parse.Annotations;
 import pneumatic.processor.parse.PipelineParser;
 import pneumatic.processor.parse.UndefinedTypes;
@@ -53,9 +56,10 @@ import pneumatic.processor.validate.Validator;
 @AutoService(Processor.class)
 public final class PipelineProcessor extends AbstractProcessor {
 
-    private static final String PIPELINE = "pneumatic.Pipeline";
+    private static final String PIPELINE = Annotations.PIPELINE;
     private static final String GENERATED = "javax.annotation.processing.Generated";
-    private static final Set<String> STEP_ANNOTATIONS = Set.of("pneumatic.Source", "pneumatic.Stage", "pneumatic.Sink");
+    private static final Set<String> STEP_ANNOTATIONS =
+            Arrays.stream(Role.values()).map(Role::annotationName).collect(Collectors.toUnmodifiableSet());
 
     /** Interfaces set aside for a later round, by name; their elements are looked up again. */
     private final Set<String> deferred = new LinkedHashSet<>();
@@ -83,11 +87,6 @@ public final class PipelineProcessor extends AbstractProcessor {
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public Set<String> getSupportedOptions() {
-        return Set.of();
     }
 
     @Override

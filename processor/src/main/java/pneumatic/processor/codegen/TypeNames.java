@@ -27,5 +27,5 @@ final class TypeNames {
     static final String PROCESSOR = "pneumatic.processor.PipelineProcessor";
 
     /** {@code Stage.DEFAULT_CAPACITY}, for the output channel of a pipeline without a sink. */
-    static final int DEFAULT_CAPACITY = 256;
+    static final int DEFAULT_CAPACITY = pneumatic.Stage.DEFAULT_CAPACITY;
 }

@@ -115,10 +115,8 @@ public final class WiringWriter {
 
     /** Whether the interface, a step, or a type in a step's signature is deprecated. */
     private boolean usesDeprecated(Pipeline pipeline) {
-        for (Element e = pipeline.element(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-            if (elements.isDeprecated(e)) {
-                return true;
-            }
+        if (isDeprecatedOrNestedInDeprecated(pipeline.element())) {
+            return true;
         }
         for (Step step : pipeline.steps()) {
             ExecutableElement method = step.method();
@@ -134,15 +132,21 @@ public final class WiringWriter {
         return false;
     }
 
+    /** Whether a type, or a type it is nested in, is deprecated. */
+    private boolean isDeprecatedOrNestedInDeprecated(Element type) {
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (elements.isDeprecated(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean mentionsDeprecated(TypeMirror type) {
         if (type instanceof DeclaredType) {
             DeclaredType declared = (DeclaredType) type;
-            for (Element e = declared.asElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-                if (elements.isDeprecated(e)) {
-                    return true;
-                }
-            }
-            return declared.getTypeArguments().stream().anyMatch(this::mentionsDeprecated);
+            return isDeprecatedOrNestedInDeprecated(declared.asElement())
+                    || declared.getTypeArguments().stream().anyMatch(this::mentionsDeprecated);
         }
         if (type instanceof ArrayType) {
             return mentionsDeprecated(((ArrayType) type).getComponentType());
@@ -282,7 +286,7 @@ public final class WiringWriter {
     }
 
     private static CodeBlock capacity(int capacity) {
-        return capacity == -1 ? CodeBlock.of("$T.UNBOUNDED", TypeNames.STAGE) : CodeBlock.of("$L", capacity);
+        return capacity == pneumatic.Stage.UNBOUNDED ? CodeBlock.of("$T.UNBOUNDED", TypeNames.STAGE) : CodeBlock.of("$L", capacity);
     }
 
     private static CodeBlock callOf(MethodSpec start, Graph graph, Step step) {

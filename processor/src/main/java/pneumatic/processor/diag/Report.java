@@ -25,8 +25,7 @@ public final class Report {
 
     /** Reports an error on an element (a type, method or parameter). */
     public void error(Element element, String message) {
-        errors++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+        error(element, null, null, message);
     }
 
     /**

@@ -13,6 +13,9 @@ public final class Annotations {
 
     private Annotations() {}
 
+    /** The qualified name of {@code @Pipeline}. */
+    public static final String PIPELINE = "pneumatic.Pipeline";
+
     /** The annotation of the given type on an element, if present. */
     public static Optional<AnnotationMirror> find(Element element, String annotationName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {

@@ -28,8 +28,12 @@ import pneumatic.processor.model.Step;
  */
 public final class PipelineParser {
 
-    /** Methods of {@code Object} that an interface may redeclare without making them steps. */
-    private static final Set<String> OBJECT_METHODS = Set.of("equals(Object)", "hashCode()", "toString()");
+    /**
+     * Public methods of {@code Object} (as {@link pneumatic.processor.diag.Display#method} shows
+     * them), which an interface may redeclare without making them steps: every implementation
+     * has them already.
+     */
+    public static final Set<String> OBJECT_METHODS = Set.of("equals(Object)", "hashCode()", "toString()");
 
     private final StepParser steps;
 
@@ -72,7 +76,7 @@ public final class PipelineParser {
 
     /** {@code XWiring}, {@code Outer_InnerWiring}, or the name given in {@code @Pipeline(name)}. */
     private static ClassName wiringName(TypeElement pipeline, ClassName interfaceName) {
-        String given = Annotations.find(pipeline, "pneumatic.Pipeline")
+        String given = Annotations.find(pipeline, Annotations.PIPELINE)
                 .map(mirror -> (String) Annotations.value(mirror, "name"))
                 .orElse("");
         if (SourceVersion.isIdentifier(given) && !SourceVersion.isKeyword(given)) {

@@ -65,7 +65,7 @@ public final class UndefinedTypes {
                 });
             }
         }
-        Annotations.find(pipeline, "pneumatic.Pipeline").ifPresent(mirror -> invalidValues(mirror, pipeline, missing));
+        Annotations.find(pipeline, Annotations.PIPELINE).ifPresent(mirror -> invalidValues(mirror, pipeline, missing));
         return missing;
     }
 

@@ -1,10 +1,10 @@
 package pneumatic.processor.validate;
 
+import pneumatic.Stage;
 import pneumatic.processor.diag.Display;
 import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
 import pneumatic.processor.model.Pipeline;
-import pneumatic.processor.model.Role;
 import pneumatic.processor.model.Step;
 
 /**
@@ -16,7 +16,7 @@ final class CapacityRule implements ChainRule {
     @Override
     public void check(Pipeline pipeline, Report report) {
         for (Step step : pipeline.steps()) {
-            if (step.role() != Role.SOURCE && step.capacity() < -1) {
+            if (step.capacity() < Stage.UNBOUNDED) { // a source's capacity is 0: it has no input
                 report.error(step.method(), step.annotation(), step.capacityValue(),
                         Messages.capacity(step.capacity(), Display.method(step.method())));
             }

@@ -1,6 +1,5 @@
 package pneumatic.processor.validate;
 
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -10,6 +9,7 @@ import javax.lang.model.util.Elements;
 import pneumatic.processor.diag.Display;
 import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
+import pneumatic.processor.parse.PipelineParser;
 
 /**
  * {@code [Pipeline/Inherited]}: every abstract method is a step, and steps run in the order they
@@ -17,9 +17,6 @@ import pneumatic.processor.diag.Report;
  * would be a guess) must be redeclared in the pipeline interface.
  */
 final class InheritedRule implements ElementRule {
-
-    /** Public methods of {@code Object}: every implementation has them already. */
-    private static final Set<String> OBJECT_METHODS = Set.of("equals(Object)", "hashCode()", "toString()");
 
     private final Elements elements;
 
@@ -33,8 +30,7 @@ final class InheritedRule implements ElementRule {
             Element owner = method.getEnclosingElement();
             if (owner.equals(type)
                     || !method.getModifiers().contains(Modifier.ABSTRACT)
-                    || ((TypeElement) owner).getQualifiedName().contentEquals("java.lang.Object")
-                    || OBJECT_METHODS.contains(Display.method(method))) {
+                    || PipelineParser.OBJECT_METHODS.contains(Display.method(method))) {
                 continue;
             }
             report.error(type, Messages.inherited(type.getSimpleName().toString(),

@@ -1,5 +1,6 @@
 package pneumatic.processor.validate;
 
+import java.util.Locale;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import pneumatic.processor.diag.Messages;
@@ -22,13 +23,10 @@ final class KindRule implements ElementRule {
             case ANNOTATION_TYPE:
                 kind = "an annotation type";
                 break;
-            case CLASS:
-                kind = "a class";
-                break;
-            default:
-                kind = type.getKind().name().equals("RECORD") ? "a record" : "a " + type.getKind().name().toLowerCase();
+            default: // a class, a record
+                kind = "a " + type.getKind().name().toLowerCase(Locale.ROOT);
         }
-        report.error(type, Annotations.find(type, "pneumatic.Pipeline").orElse(null), null,
+        report.error(type, Annotations.find(type, Annotations.PIPELINE).orElse(null), null,
                 Messages.notInterface(type.getSimpleName().toString(), kind));
         return false;
     }

@@ -18,7 +18,7 @@ final class NameRule implements ElementRule {
 
     @Override
     public boolean check(TypeElement type, Report report) {
-        AnnotationMirror pipeline = Annotations.find(type, "pneumatic.Pipeline").orElseThrow();
+        AnnotationMirror pipeline = Annotations.find(type, Annotations.PIPELINE).orElseThrow();
         AnnotationValue value = Annotations.explicitValue(pipeline, "name");
         if (value == null || ((String) value.getValue()).isEmpty()) {
             return true;
