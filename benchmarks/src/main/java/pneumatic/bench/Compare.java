@@ -98,8 +98,9 @@ public final class Compare {
         }
         List<String> gates = new ArrayList<>();
         for (Map.Entry<Scenario, Map<String, List<Sample>>> entry : samples.entrySet()) {
-            print(entry.getKey(), entry.getValue(), rounds);
-            gates.addAll(Gates.check(entry.getKey().id(), ratios(entry.getValue()), steady(entry.getValue())));
+            Map<String, Double> ratios = ratios(entry.getValue());
+            print(entry.getKey(), entry.getValue(), ratios, rounds);
+            gates.addAll(Gates.check(entry.getKey().id(), ratios, steady(entry.getValue())));
         }
         if (selected == null || selected.contains("S7")) {
             Costs.print(rounds, warmup, scale);
@@ -161,8 +162,8 @@ public final class Compare {
         return median(byCandidate.get(Scenarios.PNEUMATIC).stream().mapToDouble(Sample::steadyBytesPerMessage).toArray());
     }
 
-    private static void print(Scenario scenario, Map<String, List<Sample>> byCandidate, int rounds) {
-        Map<String, Double> ratios = ratios(byCandidate);
+    private static void print(Scenario scenario, Map<String, List<Sample>> byCandidate, Map<String, Double> ratios,
+            int rounds) {
         System.out.printf("### %s: %s%n%n", scenario.id(), scenario.title());
         String unit = scenario.unit();
         System.out.printf("| candidate | median M %ss/s | min .. max | pneumatic / it | B per %s | steady B per %s"

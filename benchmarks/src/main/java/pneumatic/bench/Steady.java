@@ -14,14 +14,12 @@ final class Steady {
 
     /** One thread's window. */
     final class Window {
-        private final int total;
         private final int from;
         private final int to;
         private final boolean counts;
         private long start = -1;
 
         Window(int total, boolean counts) {
-            this.total = total;
             this.counts = counts;
             this.from = total / 4;
             this.to = total - total / 4;
@@ -37,10 +35,6 @@ final class Steady {
                     messages.add(to - from);
                 }
             }
-        }
-
-        int total() {
-            return total;
         }
     }
 
