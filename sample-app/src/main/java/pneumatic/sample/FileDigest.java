@@ -7,9 +7,8 @@ import java.nio.file.Path;
  *
  * @param path the file, relative to the directory being checksummed
  * @param sha256 the digest as 64 lower-case hex digits
- * @param bytes the file's size
  */
-public record FileDigest(Path path, String sha256, long bytes) {
+public record FileDigest(Path path, String sha256) {
 
     /** The manifest line, in the format of {@code sha256sum}: hash, two spaces, path. */
     public String line() {

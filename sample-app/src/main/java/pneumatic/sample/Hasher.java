@@ -48,7 +48,7 @@ final class Hasher implements Checksums {
         }
         filesHashed.increment();
         bytesHashed.add(bytes);
-        return new FileDigest(root.relativize(file), HexFormat.of().formatHex(sha256.digest()), bytes);
+        return new FileDigest(root.relativize(file), HexFormat.of().formatHex(sha256.digest()));
     }
 
     @Override
@@ -72,7 +72,7 @@ final class Hasher implements Checksums {
                 filesListed.sum(), filesHashed.sum(), bytesHashed.sum(), manifest.size());
     }
 
-    static MessageDigest sha256() {
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
