@@ -138,7 +138,7 @@ final class CompiledPipeline {
     }
 
     /** Loads the classes javac wrote into memory; everything else comes from the test's loader. */
-    private static final class GeneratedClassLoader extends ClassLoader {
+    static final class GeneratedClassLoader extends ClassLoader {
         private final Map<String, JavaFileObject> classes = new HashMap<>();
 
         GeneratedClassLoader(Compilation compilation, ClassLoader parent) {
@@ -157,7 +157,7 @@ final class CompiledPipeline {
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             JavaFileObject file = classes.get(name);
             if (file == null) {
-                throw new ClassNotFoundException(name);
+                throw new ClassNotFoundException(name + " (generated: " + classes.keySet() + ")");
             }
             try (InputStream in = file.openInputStream()) {
                 byte[] bytes = in.readAllBytes();

@@ -812,14 +812,18 @@ final class FaultRun {
         threadsOf.forEach((step, names) -> {
             int workers = step.equals("input") ? 1
                     : fixture.steps().stream().filter(s -> s.name().equals(step)).findFirst().orElseThrow().workers();
-            Pattern pattern = Pattern.compile(Pattern.quote(fixture.name() + "-" + step + "-") + "(\\d+)");
             for (String name : names) {
-                Matcher m = pattern.matcher(name);
-                if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > workers) {
+                if (!isWorkerName(name, fixture.name(), step, workers)) {
                     fail(label + " step " + step + " (" + workers + " workers) ran on thread " + name);
                 }
             }
         });
+    }
+
+    /** Whether {@code thread} is named as worker n of {@code step}: {@code <Pipeline>-<step>-<n>}, 1 <= n <= workers. */
+    static boolean isWorkerName(String thread, String pipeline, String step, int workers) {
+        Matcher m = Pattern.compile(Pattern.quote(pipeline + "-" + step + "-") + "(\\d+)").matcher(thread);
+        return m.matches() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= workers;
     }
 
     private void assertNoThreadAlive(String when) {

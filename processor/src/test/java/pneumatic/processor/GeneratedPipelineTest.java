@@ -359,12 +359,25 @@ class GeneratedPipelineTest {
             Object steps = numbers.steps()
                     .on("numbers", args -> List.of(1, 2, 3))
                     .on("square", args -> (Integer) args[0] * (Integer) args[0])
-                    .on("widen", args -> null) // a boxed long that is null
+                    .on("widen", args -> null) // null for a primitive long: the call itself fails
                     .on("add", args -> null)
                     .build();
             PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> numbers.run(steps));
             assertEquals("widen", failed.stage());
             assertInstanceOf(NullPointerException.class, failed.getCause());
+
+            // a reference type reaches the wiring as null, which says what to do
+            CompiledPipeline shout = CompiledPipeline.fromResource("Shout", "ShoutWiring");
+            Object shouting = shout.steps()
+                    .on("upper", args -> null)
+                    .on("print", args -> null)
+                    .build();
+            PipelineFailedException returnedNull = assertThrows(PipelineFailedException.class,
+                    () -> shout.run(shouting, List.of("a", "b")));
+            assertEquals("upper", returnedNull.stage());
+            assertInstanceOf(NullPointerException.class, returnedNull.getCause());
+            assertEquals("the step returned null; return a value, or declare Optional<R> and return"
+                    + " Optional.empty() to emit nothing", returnedNull.getCause().getMessage());
         });
     }
 

@@ -7,10 +7,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -484,7 +482,7 @@ class PipelineFuzzTest {
         Run(Input input, Compilation compilation) throws ReflectiveOperationException {
             this.input = input;
             this.random = new Random(input.seed() ^ 0x5DEECE66DL);
-            ClassLoader loader = new GeneratedClassLoader(compilation, PipelineFuzzTest.class.getClassLoader());
+            ClassLoader loader = new CompiledPipeline.GeneratedClassLoader(compilation, PipelineFuzzTest.class.getClassLoader());
             this.pipeline = loader.loadClass(input.interfaceBinaryName());
             this.wiring = loader.loadClass(input.wiringBinaryName());
             if (input.recordBinaryName() != null) {
@@ -707,30 +705,15 @@ class PipelineFuzzTest {
         }
 
         private void assertNoThreadLeft() {
-            String prefix = input.interfaceSimpleName() + "-";
-            List<String> alive = Thread.getAllStackTraces().keySet().stream()
-                    .filter(Thread::isAlive)
-                    .map(Thread::getName)
-                    .filter(n -> n.startsWith(prefix))
-                    .sorted()
-                    .collect(Collectors.toList());
+            List<String> alive = FaultRun.alive(input.interfaceSimpleName());
             check(alive.isEmpty(), "threads alive after the run: " + alive);
         }
 
         private void assertThreadNames(List<Step> steps) {
             for (Step s : steps) {
                 for (String name : threads.getOrDefault(s.name, Set.of())) {
-                    String prefix = input.interfaceSimpleName() + "-" + s.name + "-";
-                    boolean ok = name.startsWith(prefix);
-                    if (ok) {
-                        try {
-                            int n = Integer.parseInt(name.substring(prefix.length()));
-                            ok = n >= 1 && n <= s.workers;
-                        } catch (NumberFormatException e) {
-                            ok = false;
-                        }
-                    }
-                    check(ok, "step " + s.name + " (workers = " + s.workers + ") ran on thread " + name);
+                    check(FaultRun.isWorkerName(name, input.interfaceSimpleName(), s.name, s.workers),
+                            "step " + s.name + " (workers = " + s.workers + ") ran on thread " + name);
                 }
             }
         }
@@ -767,37 +750,6 @@ class PipelineFuzzTest {
         private static void check(boolean condition, String message) {
             if (!condition) {
                 throw new AssertionError(message);
-            }
-        }
-    }
-
-    /** Loads the classes javac wrote into memory; everything else comes from the test's loader. */
-    private static final class GeneratedClassLoader extends ClassLoader {
-        private final Map<String, JavaFileObject> classes = new HashMap<>();
-
-        GeneratedClassLoader(Compilation compilation, ClassLoader parent) {
-            super(parent);
-            for (JavaFileObject file : compilation.generatedFiles()) {
-                if (file.getKind() == JavaFileObject.Kind.CLASS) {
-                    String path = file.toUri().getPath();
-                    String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
-                            path.length() - ".class".length()).replace('/', '.');
-                    classes.put(name, file);
-                }
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            JavaFileObject file = classes.get(name);
-            if (file == null) {
-                throw new ClassNotFoundException(name + " (generated: " + classes.keySet() + ")");
-            }
-            try (InputStream in = file.openInputStream()) {
-                byte[] bytes = in.readAllBytes();
-                return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }
