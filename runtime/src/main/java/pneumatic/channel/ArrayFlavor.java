@@ -93,7 +93,7 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
             int index = (int) (tail & (markBit - 1));
             long stamp = (long) LONGS.getAcquire(stamps, index);
             if (stamp == tail) {
-                long next = index + 1 < capacity ? tail + 1 : (tail & -oneLap) + oneLap;
+                long next = next(tail);
                 long witness = (long) LONGS.compareAndExchange(indices, TAIL, tail, next);
                 if (witness == tail) {
                     slots[index] = value;
@@ -122,12 +122,10 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
             int index = (int) (head & (markBit - 1));
             long stamp = (long) LONGS.getAcquire(stamps, index);
             if (stamp == head + 1) {
-                long next = index + 1 < capacity ? head + 1 : (head & -oneLap) + oneLap;
+                long next = next(head);
                 long witness = (long) LONGS.compareAndExchange(indices, HEAD, head, next);
                 if (witness == head) {
-                    Object value = slots[index];
-                    slots[index] = null;
-                    LONGS.setRelease(stamps, index, head + oneLap);
+                    Object value = take(head);
                     senders.wakeOne();
                     return value;
                 }
@@ -163,7 +161,7 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
                     break;
                 }
                 ready++;
-                end = index + 1 < capacity ? end + 1 : (end & -oneLap) + oneLap;
+                end = next(end);
             }
             if (ready == 0) {
                 if (max <= 0) {
@@ -178,17 +176,25 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
             }
             long witness = (long) LONGS.compareAndExchange(indices, HEAD, head, end);
             if (witness == head) {
-                for (long position = head; position != end; ) {
-                    int index = (int) (position & (markBit - 1));
-                    Object value = slots[index];
-                    slots[index] = null;
-                    LONGS.setRelease(stamps, index, position + oneLap);
-                    into.add((T) value);
-                    position = index + 1 < capacity ? position + 1 : (position & -oneLap) + oneLap;
-                }
-                if (senders.hasWaiters()) {
-                    for (int i = 0; i < ready; i++) {
-                        senders.wakeOne();
+                long position = head;
+                try {
+                    while (position != end) {
+                        Object value = take(position);
+                        position = next(position);
+                        into.add((T) value);
+                    }
+                } finally {
+                    // If into threw, the claimed slots not yet taken must still be handed back,
+                    // or senders would wait for them forever; their values are dropped, as
+                    // Receiver.drainTo documents.
+                    while (position != end) {
+                        take(position);
+                        position = next(position);
+                    }
+                    if (senders.hasWaiters()) {
+                        for (int i = 0; i < ready; i++) {
+                            senders.wakeOne();
+                        }
                     }
                 }
                 return ready;
@@ -196,6 +202,24 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
             head = witness;
             backoff(Math.min(round, 3));
         }
+    }
+
+    /** The stamp after {@code stamp}: the next index, or index 0 of the next lap. */
+    private long next(long stamp) {
+        int index = (int) (stamp & (markBit - 1));
+        return index + 1 < capacity ? stamp + 1 : (stamp & -oneLap) + oneLap;
+    }
+
+    /**
+     * Empties the slot that the caller has claimed at stamp {@code position} and hands it to the
+     * senders' next lap; returns the value it held.
+     */
+    private Object take(long position) {
+        int index = (int) (position & (markBit - 1));
+        Object value = slots[index];
+        slots[index] = null;
+        LONGS.setRelease(stamps, index, position + oneLap);
+        return value;
     }
 
     @Override

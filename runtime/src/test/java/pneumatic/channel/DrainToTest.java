@@ -88,6 +88,44 @@ class DrainToTest {
         assertEquals(List.of(1), into);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buffered")
+    void aCollectionThatThrowsLeavesTheChannelWorking(Buffered flavor) {
+        Channel<Integer> channel = flavor.channel().get();
+        int buffered = room(channel); // 0, 1, ... buffered-1
+        int failAt = Math.min(1, buffered - 1);
+        List<Integer> into = new ArrayList<>() {
+            @Override
+            public boolean add(Integer value) {
+                if (value == failAt) {
+                    throw new IllegalStateException("no room for " + value);
+                }
+                return super.add(value);
+            }
+        };
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> channel.receiver().drainTo(into, Integer.MAX_VALUE));
+        assertEquals("no room for " + failAt, thrown.getMessage(), "the collection's own exception");
+        List<Integer> before = new ArrayList<>();
+        for (int i = 0; i < failAt; i++) {
+            before.add(i);
+        }
+        assertEquals(before, into, "what was added before the failure stays added");
+
+        // The values taken but not added are gone (drainTo says so); whatever the flavor left
+        // in the channel is still there, in order, and every slot is free again afterwards.
+        List<Integer> left = new ArrayList<>();
+        channel.receiver().drainTo(left, Integer.MAX_VALUE);
+        for (int i = 0; i < left.size(); i++) {
+            assertEquals(buffered - left.size() + i, left.get(i), "left over: " + left);
+        }
+        assertTimeoutPreemptively(BOUND, () -> assertEquals(buffered, room(channel), "room after the failure"));
+        List<Integer> again = new ArrayList<>();
+        assertEquals(buffered, channel.receiver().drainTo(again, Integer.MAX_VALUE));
+        assertEquals(0, again.get(0));
+        assertEquals(buffered - 1, again.get(buffered - 1));
+    }
+
     @Test
     void aClosedHandleOrANullCollectionIsRejected() {
         Channel<Integer> channel = Channel.bounded(2);
