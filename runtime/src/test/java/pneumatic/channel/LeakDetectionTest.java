@@ -47,6 +47,16 @@ class LeakDetectionTest {
     private Level level;
     private boolean parents;
 
+    /*
+     * Other test classes in this JVM leave handles unclosed too, and the cleaner reports them
+     * whenever it finds them; each test here looks only at reports about a channel of its own,
+     * told apart by a capacity no other test uses.
+     */
+    private static final int LEAKED_SENDER = 4001;
+    private static final int DROPPED_CHANNEL = 4002;
+    private static final int CLOSED_PROPERLY = 4003;
+    private static final int MARKER = 4004;
+
     @BeforeEach
     void captureTheLog() {
         level = logger.getLevel();
@@ -65,14 +75,16 @@ class LeakDetectionTest {
 
     /** A receiver of a channel whose only sender is left unclosed and unreachable. */
     private static Receiver<String> receiverOfALeakedSender() {
-        Channel<String> channel = Channel.bounded(4);
+        Channel<String> channel = Channel.bounded(LEAKED_SENDER);
         channel.sender().trySend("sent before the leak");
         return channel.receiver(); // the Channel, and with it the original sender, is now garbage
     }
 
-    private List<LogRecord> leakReports() {
+    /** The leak reports so far about handles of a bounded channel of that capacity. */
+    private List<LogRecord> leakReports(int capacity) {
+        String about = " of a bounded(" + capacity + ") channel became unreachable without close()";
         return records.stream()
-                .filter(r -> r.getMessage().contains("became unreachable without close()"))
+                .filter(r -> r.getMessage().contains(about))
                 .collect(Collectors.toList());
     }
 
@@ -98,9 +110,10 @@ class LeakDetectionTest {
                 receiving.join(100);
             }
             assertTrue(outcome.get() instanceof DisconnectedException, "the receiver got " + outcome.get());
-            List<LogRecord> reports = awaitReports(1);
+            List<LogRecord> reports = awaitReports(LEAKED_SENDER, 1);
+            assertEquals(1, reports.size(), "one handle leaked");
             assertEquals(Level.WARNING, reports.get(0).getLevel());
-            assertTrue(reports.get(0).getMessage().startsWith("a Sender of a bounded(4) channel became unreachable"
+            assertTrue(reports.get(0).getMessage().startsWith("a Sender of a bounded(4001) channel became unreachable"
                     + " without close(), so it was closed by the garbage collector while a thread was blocked on"
                     + " the channel"), reports.get(0).getMessage());
             assertTrue(reports.get(0).getMessage().contains("-Dpneumatic.channel.leaks=trace"));
@@ -111,8 +124,8 @@ class LeakDetectionTest {
     @Test
     void aWholeChannelDroppedWithItsHandlesIsReportedAtDebugOnly() {
         assertTimeoutPreemptively(BOUND, () -> {
-            Channel.<String>unbounded().sender().trySend("forgotten");
-            List<LogRecord> reports = awaitReports(2); // its sender and its receiver
+            Channel.<String>bounded(DROPPED_CHANNEL).sender().trySend("forgotten");
+            List<LogRecord> reports = awaitReports(DROPPED_CHANNEL, 2); // its sender and its receiver
             for (LogRecord report : reports) {
                 assertEquals(Level.FINE, report.getLevel(), report.getMessage()); // System.Logger DEBUG
             }
@@ -122,7 +135,7 @@ class LeakDetectionTest {
     @Test
     void aClosedHandleIsNeverReported() {
         assertTimeoutPreemptively(BOUND, () -> {
-            Channel<String> channel = Channel.rendezvous();
+            Channel<String> channel = Channel.bounded(CLOSED_PROPERLY);
             Sender<String> clone = channel.sender().clone();
             clone.close();
             channel.sender().close();
@@ -130,12 +143,11 @@ class LeakDetectionTest {
             channel = null;
             clone = null;
             // Something that is reported, as a marker that the cleaner has run meanwhile.
-            Channel.<String>unbounded().receiver().clone();
-            awaitReports(1);
+            Channel.<String>bounded(MARKER).receiver().clone();
+            awaitReports(MARKER, 1);
             Thread.sleep(100); // give a (wrong) report of the closed handles its chance too
             System.gc();
-            assertTrue(leakReports().stream().noneMatch(r -> r.getMessage().contains("rendezvous")),
-                    leakReports().stream().map(LogRecord::getMessage).collect(Collectors.toList()).toString());
+            assertEquals(List.of(), leakReports(CLOSED_PROPERLY));
         });
     }
 
@@ -153,12 +165,12 @@ class LeakDetectionTest {
         assertTrue(output.contains("at " + LeakTraceProbe.class.getName() + ".leakASender"), output);
     }
 
-    /** Waits, with garbage collections, until at least {@code count} leaks are reported. */
-    private List<LogRecord> awaitReports(int count) throws InterruptedException {
-        while (leakReports().size() < count) {
+    /** Waits, with garbage collections, until at least {@code count} such leaks are reported. */
+    private List<LogRecord> awaitReports(int capacity, int count) throws InterruptedException {
+        while (leakReports(capacity).size() < count) {
             System.gc();
             Thread.sleep(10);
         }
-        return leakReports();
+        return leakReports(capacity);
     }
 }
