@@ -1,5 +1,6 @@
 package pneumatic.channel;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
@@ -37,6 +38,13 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
 
     private final Connection<T> connection;
     private final Flavor<T> flavor;
+
+    /**
+     * Open or closed. The cleaner watches this Receiver, not the handle, so every method that reaches
+     * the flavor ends with {@code Reference.reachabilityFence(this)}: a thread blocked in
+     * {@code recv} on a Receiver it never mentions again must not have the cleaner close it under
+     * its feet (JLS 12.6.1: an object can become unreachable while a method of it still runs).
+     */
     private final Handle handle;
 
     /** A new handle of the receiving end, for a count the caller has already taken. */
@@ -59,9 +67,13 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public T recv() throws InterruptedException {
-        ensureOpen("recv()");
-        Sender.refuseIfInterrupted();
-        return value(flavor.recv(Flavor.FOREVER));
+        try {
+            ensureOpen("recv()");
+            Sender.refuseIfInterrupted();
+            return value(flavor.recv(Flavor.FOREVER));
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
+        }
     }
 
     /**
@@ -77,8 +89,12 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public Optional<T> tryRecv() {
-        ensureOpen("tryRecv()");
-        return Optional.ofNullable(value(flavor.tryRecv()));
+        try {
+            ensureOpen("tryRecv()");
+            return Optional.ofNullable(value(flavor.tryRecv()));
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
+        }
     }
 
     /**
@@ -97,10 +113,14 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public Optional<T> recv(Duration timeout) throws InterruptedException {
-        long nanos = Sender.nanos(timeout);
-        ensureOpen("recv(Duration)");
-        Sender.refuseIfInterrupted();
-        return Optional.ofNullable(value(flavor.recv(nanos)));
+        try {
+            long nanos = Sender.nanos(timeout);
+            ensureOpen("recv(Duration)");
+            Sender.refuseIfInterrupted();
+            return Optional.ofNullable(value(flavor.recv(nanos)));
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
+        }
     }
 
     /**
@@ -128,13 +148,17 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public int drainTo(Collection<? super T> into, int max) {
-        Objects.requireNonNull(into, "into");
-        ensureOpen("drainTo");
-        int count = flavor.drain(into, max);
-        if (count < 0) {
-            throw new DisconnectedException(Messages.RECV_DISCONNECTED);
+        try {
+            Objects.requireNonNull(into, "into");
+            ensureOpen("drainTo");
+            int count = flavor.drain(into, max);
+            if (count < 0) {
+                throw new DisconnectedException(Messages.RECV_DISCONNECTED);
+            }
+            return count;
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
         }
-        return count;
     }
 
     /**
@@ -160,6 +184,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
     @Override
     public Iterator<T> iterator() {
         return new Iterator<>() {
+            /** The value hasNext() took and next() has not yet returned, else null; iterating thread only. */
             private T next;
 
             @Override
@@ -181,6 +206,8 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
                     CancellationException cancelled = new CancellationException(Messages.ITERATION_INTERRUPTED);
                     cancelled.initCause(e);
                     throw cancelled;
+                } finally {
+                    Reference.reachabilityFence(Receiver.this); // see the note on handle
                 }
             }
 

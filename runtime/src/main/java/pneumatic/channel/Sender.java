@@ -1,5 +1,6 @@
 package pneumatic.channel;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,13 @@ public final class Sender<T> implements AutoCloseable {
 
     private final Connection<T> connection;
     private final Flavor<T> flavor;
+
+    /**
+     * Open or closed. The cleaner watches this Sender, not the handle, so every method that reaches
+     * the flavor ends with {@code Reference.reachabilityFence(this)}: a thread blocked in
+     * {@code send} on a Sender it never mentions again must not have the cleaner close it under
+     * its feet (JLS 12.6.1: an object can become unreachable while a method of it still runs).
+     */
     private final Handle handle;
 
     /** A new handle of the sending end, for a count the caller has already taken. */
@@ -74,9 +82,13 @@ public final class Sender<T> implements AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public void send(T value) throws InterruptedException {
-        T checked = check(value, "send");
-        refuseIfInterrupted();
-        sent(flavor.send(checked, Flavor.FOREVER));
+        try {
+            T checked = check(value, "send");
+            refuseIfInterrupted();
+            sent(flavor.send(checked, Flavor.FOREVER));
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
+        }
     }
 
     /**
@@ -96,7 +108,11 @@ public final class Sender<T> implements AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public boolean trySend(T value) {
-        return sent(flavor.trySend(check(value, "send")));
+        try {
+            return sent(flavor.trySend(check(value, "send")));
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
+        }
     }
 
     /**
@@ -119,10 +135,14 @@ public final class Sender<T> implements AutoCloseable {
      * @throws IllegalStateException if this handle is closed
      */
     public boolean send(T value, Duration timeout) throws InterruptedException {
-        long nanos = nanos(timeout);
-        T checked = check(value, "send");
-        refuseIfInterrupted();
-        return sent(flavor.send(checked, nanos));
+        try {
+            long nanos = nanos(timeout);
+            T checked = check(value, "send");
+            refuseIfInterrupted();
+            return sent(flavor.send(checked, nanos));
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
+        }
     }
 
     /**
