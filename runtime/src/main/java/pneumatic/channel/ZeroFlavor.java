@@ -37,36 +37,37 @@ final class ZeroFlavor<T> extends Flavor<T> {
      * its value and gets DISCONNECTED back.
      */
 
-    private static final java.lang.invoke.VarHandle LOCKED;
+    private static final java.lang.invoke.VarHandle HOLDER;
 
     static {
         try {
-            LOCKED = java.lang.invoke.MethodHandles.lookup().findVarHandle(ZeroFlavor.class, "locked", boolean.class);
+            HOLDER = java.lang.invoke.MethodHandles.lookup().findVarHandle(ZeroFlavor.class, "holder", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** Whether a thread holds {@link #lock}; set by CAS, cleared by its holder. */
-    private volatile boolean locked;
+    /** The thread that holds {@link #lock}, or null; set by CAS, cleared by that thread. */
+    private volatile Thread holder;
 
     private final Lock lock = new Lock();
 
     /** A minimal lock for tiny critical sections: not reentrant, not fair, never parks. */
     private final class Lock {
         void lock() {
-            while (!LOCKED.compareAndSet(ZeroFlavor.this, false, true)) {
+            while (!HOLDER.compareAndSet(ZeroFlavor.this, null, Thread.currentThread())) {
                 Thread.yield();
             }
         }
 
         void unlock() {
-            LOCKED.setRelease(ZeroFlavor.this, false);
+            assert holder == Thread.currentThread() : "unlock by a thread that does not hold the lock";
+            HOLDER.setRelease(ZeroFlavor.this, null);
         }
 
-        /** For assertions: whether some thread, presumably the caller, holds it. */
+        /** For assertions: whether the calling thread holds it. */
         boolean isHeldByCurrentThread() {
-            return locked;
+            return holder == Thread.currentThread();
         }
     }
 
