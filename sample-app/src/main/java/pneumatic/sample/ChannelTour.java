@@ -16,6 +16,9 @@ public final class ChannelTour {
     private final PrintStream out;
     private final long start = System.nanoTime();
 
+    /** The thread that runs the tour: shown as "main", whatever exec:java has named it. */
+    private final Thread caller = Thread.currentThread();
+
     ChannelTour(PrintStream out) {
         this.out = out;
     }
@@ -27,7 +30,6 @@ public final class ChannelTour {
      * @throws InterruptedException if the main thread is interrupted
      */
     public static void main(String[] args) throws InterruptedException {
-        Thread.currentThread().setName("main"); // exec:java names it after the class
         new ChannelTour(System.out).run();
     }
 
@@ -147,7 +149,8 @@ public final class ChannelTour {
 
     private void say(String line) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        out.printf("  %4d ms  %-11s %s%n", millis, Thread.currentThread().getName(), line);
+        Thread thread = Thread.currentThread();
+        out.printf("  %4d ms  %-11s %s%n", millis, thread == caller ? "main" : thread.getName(), line);
     }
 
     /** A body that may be interrupted; the tour's threads never are, so that would be a bug. */

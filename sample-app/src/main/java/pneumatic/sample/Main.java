@@ -22,11 +22,12 @@ import pneumatic.channel.DisconnectedException;
 import pneumatic.channel.Sender;
 
 /**
- * The sample app: real pipelines over a directory (by default the current one), or over
- * standard input.
+ * The sample app: real pipelines over a directory (by default this project's own sources and
+ * docs when started by {@code mvn exec:java}, which sets {@value #DIRECTORY_PROPERTY}; else the
+ * current directory), or over standard input.
  *
  * <pre>
- * Main              word frequencies and a checksum manifest of the current directory
+ * Main              word frequencies and a checksum manifest of the default directory
  * Main DIRECTORY    the same for DIRECTORY
  * Main -            word frequencies of the lines of standard input
  * Main tour         a tour of the channels
@@ -36,9 +37,13 @@ public final class Main {
 
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: sample-app [DIRECTORY | - | tour]",
-            "  DIRECTORY  count the words of its text files and checksum every file (default: .)",
+            "  DIRECTORY  count the words of its text files and checksum every file"
+                    + " (default: this project under mvn exec:java, else .)",
             "  -          count the words of the lines read from standard input",
             "  tour       show how channels behave, step by step");
+
+    /** The directory to read without an argument; the sample app's pom sets it to the project. */
+    static final String DIRECTORY_PROPERTY = "pneumatic.sample.directory";
 
     private static final int TOP = 20;
 
@@ -70,7 +75,7 @@ public final class Main {
             err.println(USAGE);
             return 2;
         }
-        String argument = args.length == 0 ? "." : args[0];
+        String argument = args.length == 0 ? System.getProperty(DIRECTORY_PROPERTY, ".") : args[0];
         try {
             Main main = new Main(in, out);
             switch (argument) {

@@ -54,6 +54,28 @@ class MainTest {
     }
 
     @Test
+    void withoutAnArgumentItReadsTheDirectoryThePomNames() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Files.writeString(tree.resolve("only.txt"), "pneumatic pneumatic tube\n");
+            String before = System.getProperty(Main.DIRECTORY_PROPERTY);
+            System.setProperty(Main.DIRECTORY_PROPERTY, tree.toString());
+            try {
+                Outcome outcome = run();
+                assertEquals(0, outcome.status(), outcome.err());
+                assertTrue(outcome.out().contains("1. pneumatic                   2"), outcome.out());
+                assertTrue(outcome.out().contains("  only.txt"), outcome.out());
+                assertTrue(outcome.out().contains("1 files, "), outcome.out());
+            } finally {
+                if (before == null) {
+                    System.clearProperty(Main.DIRECTORY_PROPERTY);
+                } else {
+                    System.setProperty(Main.DIRECTORY_PROPERTY, before);
+                }
+            }
+        });
+    }
+
+    @Test
     void aMissingDirectoryIsABadArgumentWithoutAStackTrace() {
         Outcome outcome = run(tree.resolve("missing").toString());
         assertEquals(2, outcome.status());
@@ -88,9 +110,14 @@ class MainTest {
 
     @Test
     void theTourShowsEveryScene() {
-        Outcome outcome = assertTimeoutPreemptively(BOUND, () -> run("tour"));
+        String[] caller = new String[1];
+        Outcome outcome = assertTimeoutPreemptively(BOUND, () -> {
+            caller[0] = Thread.currentThread().getName();
+            return run("tour");
+        });
         assertEquals(0, outcome.status(), outcome.err());
         String out = outcome.out();
+        assertFalse(out.contains(caller[0]), "the calling thread is shown as main, not by its name:\n" + out);
         for (String scene : new String[] {
             "1. One message from a thread", "2. Three producers", "3. A bounded channel of capacity 2",
             "4. tryRecv has three outcomes", "5. A rendezvous"}) {
