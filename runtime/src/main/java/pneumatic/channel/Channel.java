@@ -123,6 +123,14 @@ public final class Channel<T> {
      * Returns the original sender handle: the same object on every call, open until closed.
      * More sending handles come from {@link Sender#clone()}.
      *
+     * <pre>{@code
+     * Channel<String> ch = Channel.bounded(8);
+     * try (Sender<String> tx = ch.sender()) {   // the only sender: closing it ends the stream
+     *     tx.send("only message");
+     * }
+     * List<String> got = ch.receiver().stream().toList();   // ["only message"], then the end
+     * }</pre>
+     *
      * @return the channel's original sender
      */
     public Sender<T> sender() {
@@ -132,6 +140,11 @@ public final class Channel<T> {
     /**
      * Returns the original receiver handle: the same object on every call, open until closed.
      * More receiving handles (competing consumers) come from {@link Receiver#clone()}.
+     *
+     * <pre>{@code
+     * Receiver<String> first = ch.receiver();
+     * Receiver<String> second = first.clone();  // a competing consumer: each value reaches one
+     * }</pre>
      *
      * @return the channel's original receiver
      */

@@ -30,7 +30,15 @@ public class DisconnectedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Creates the exception with a message that says which side is gone and what to do.
+     * Creates the exception with a message that says which side is gone and what to do. The
+     * channels create it themselves; code that puts a channel-like end in front of another
+     * source can throw it too, so that its callers stop the same way:
+     *
+     * <pre>{@code
+     * if (feed.isFinished()) {
+     *     throw new DisconnectedException("the feed has ended; stop receiving");
+     * }
+     * }</pre>
      *
      * @param message the detail message
      */

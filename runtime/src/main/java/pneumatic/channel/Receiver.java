@@ -262,6 +262,12 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * Closes this handle; closing it again does nothing. If it was the last open receiver, the
      * values still buffered are dropped at once (so they can be garbage-collected), and every
      * sender, blocked or not, gets {@link DisconnectedException} from then on.
+     *
+     * <pre>{@code
+     * ch.sender().send("never read");
+     * ch.receiver().close();                    // the last receiver: "never read" is dropped
+     * ch.sender().send("too late");             // throws DisconnectedException
+     * }</pre>
      */
     @Override
     public void close() {

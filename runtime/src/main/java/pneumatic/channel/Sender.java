@@ -172,6 +172,15 @@ public final class Sender<T> implements AutoCloseable {
      * Closes this handle (Rust's {@code drop}); closing it again does nothing. If it was the last
      * open sender, the channel is disconnected: receivers receive what is buffered and then see
      * the end. Values already sent are never taken back.
+     *
+     * <pre>{@code
+     * try (Sender<String> tx = ch.sender()) {   // closed however the block ends
+     *     tx.send("last words");
+     * }
+     * for (String s : ch.receiver()) {          // gets "last words", then ends
+     *     handle(s);
+     * }
+     * }</pre>
      */
     @Override
     public void close() {

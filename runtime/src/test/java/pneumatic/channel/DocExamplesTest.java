@@ -288,4 +288,64 @@ class DocExamplesTest {
         assertThrows(DisconnectedException.class, rx::recv);
         assertThrows(DisconnectedException.class, worker2::recv);
     }
+
+    @Test
+    void channelSenderExampleEndsTheStreamWhenTheOnlySenderCloses() throws InterruptedException {
+        Channel<String> ch = Channel.bounded(8);
+        assertTrue(ch.sender() == ch.sender(), "the same original every call");
+        try (Sender<String> tx = ch.sender()) {
+            tx.send("only message");
+        }
+        List<String> got = ch.receiver().stream().toList();
+        assertEquals(List.of("only message"), got);
+    }
+
+    @Test
+    void channelReceiverExampleGivesEachValueToOneConsumer() throws InterruptedException {
+        Channel<String> ch = Channel.unbounded();
+        Receiver<String> first = ch.receiver();
+        Receiver<String> second = first.clone();
+        assertTrue(ch.receiver() == first, "the same original every call");
+        ch.sender().send("a");
+        ch.sender().send("b");
+        ch.sender().close();
+        List<String> got = new ArrayList<>(first.recv(Duration.ZERO).stream().toList());
+        got.addAll(second.recv(Duration.ZERO).stream().toList());
+        assertEquals(List.of("a", "b"), got);
+        assertThrows(DisconnectedException.class, first::tryRecv);
+        assertThrows(DisconnectedException.class, second::tryRecv);
+    }
+
+    @Test
+    void senderCloseExampleDeliversTheLastWordsThenEnds() throws InterruptedException {
+        Channel<String> ch = Channel.unbounded();
+        try (Sender<String> tx = ch.sender()) {
+            tx.send("last words");
+        }
+        List<String> handled = new ArrayList<>();
+        for (String s : ch.receiver()) {
+            handled.add(s);
+        }
+        assertEquals(List.of("last words"), handled);
+    }
+
+    @Test
+    void receiverCloseExampleDropsWhatIsBufferedAndRefusesLaterSends() throws InterruptedException {
+        Channel<String> ch = Channel.unbounded();
+        ch.sender().send("never read");
+        ch.receiver().close();
+        assertEquals("Channel[unbounded, senders=1, receivers=0]", ch.toString());
+        assertThrows(DisconnectedException.class, () -> ch.sender().send("too late"));
+    }
+
+    @Test
+    void disconnectedExceptionExampleCarriesItsMessage() {
+        boolean finished = true; // the example's feed.isFinished()
+        DisconnectedException thrown = assertThrows(DisconnectedException.class, () -> {
+            if (finished) {
+                throw new DisconnectedException("the feed has ended; stop receiving");
+            }
+        });
+        assertEquals("the feed has ended; stop receiving", thrown.getMessage());
+    }
 }
