@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Where a fixture puts an annotation value or a parameter on a line of its own, that is so
  * {@code onLineContaining} proves the caret lands on that element and not on the method.
+ *
+ * <p>{@code bad/elsewhere/} holds no fixtures: it is the other package that some fixtures use.
  */
 class BadPipelinesTest {
 
@@ -131,6 +133,104 @@ class BadPipelinesTest {
                         + " of a class")
                 .inFile(file).onLineContaining("interface Steps {");
         assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void rejectsPrivateTypeInStepSignaturesOnEachMention() {
+        Attempt a = compile("StepUsesPrivateType");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] items() uses StepUsesPrivateType.Hidden,"
+                        + " which is private, so the generated StepUsesPrivateType_StepsWiring cannot name it; make"
+                        + " Hidden package-private or public")
+                .inFile(a.file).onLineContaining("@Source List<Hidden> items();");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Hidden) uses"
+                        + " StepUsesPrivateType.Hidden, which is private, so the generated"
+                        + " StepUsesPrivateType_StepsWiring cannot name it; make Hidden package-private or public")
+                .inFile(a.file).onLineContaining("Hidden h);");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /** The return type's errors go on the method, a parameter's on the parameter. */
+    @Test
+    void rejectsPrivateTypeInsideSendersOptionalsStreamsAndArrays() {
+        Attempt a = compile("PrivateTypeWrappedInOtherTypes");
+        assertThat(a.compilation).failed();
+        String usesHidden = " uses PrivateTypeWrappedInOtherTypes.Hidden, which is private, so the generated"
+                + " PrivateTypeWrappedInOtherTypes_StepsWiring cannot name it; make Hidden package-private or public";
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] items(Sender<Hidden>)" + usesHidden)
+                .inFile(a.file).onLineContaining("Sender<Hidden> items);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] present(Object)" + usesHidden)
+                .inFile(a.file).onLineContaining("@Stage Optional<Hidden> present(Object item);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] spread(Object)" + usesHidden)
+                .inFile(a.file).onLineContaining("@Stage Stream<? extends Hidden> spread(Object item);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] gather(Object)" + usesHidden)
+                .inFile(a.file).onLineContaining("@Stage Hidden[] gather(Object item);");
+        String relay = "[Pipeline/Visibility] relay(Hidden[], Sender<Hidden>)" + usesHidden;
+        assertThat(a.compilation).hadErrorContaining(relay).inFile(a.file).onLineContaining("Hidden[] batch,");
+        assertThat(a.compilation).hadErrorContaining(relay).inFile(a.file).onLineContaining("Sender<Hidden> relayed);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Hidden)" + usesHidden)
+                .inFile(a.file).onLineContaining("Hidden item);");
+        assertThat(a.compilation).hadErrorCount(7);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStepTypeNestedInAPrivateClassNamingThatClass() {
+        Attempt a = compile("StepUsesTypeInsideAPrivateClass");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Row) uses"
+                        + " StepUsesTypeInsideAPrivateClass.Rows.Row, whose enclosing type"
+                        + " StepUsesTypeInsideAPrivateClass.Rows is private, so the generated"
+                        + " StepUsesTypeInsideAPrivateClass_StepsWiring cannot name it; make Rows package-private or"
+                        + " public")
+                .inFile(a.file).onLineContaining("Rows.Row row);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    /** One mistake, one error: the private class is reported on the interface, not again per step type. */
+    @Test
+    void reportsAPrivateClassAroundTheInterfaceOnceWhenStepTypesShareIt() {
+        Attempt a = compile("InterfaceAndStepTypeInPrivateClass");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] Steps cannot be used by its generated"
+                        + " wiring class because its enclosing type Hidden is private; make it package-private or"
+                        + " public")
+                .inFile(a.file).onLineContaining("interface Steps {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsProtectedTypeInheritedFromAClassOfAnotherPackage() {
+        Attempt a = compile("StepUsesProtectedTypeOfAnotherPackage", "bad/elsewhere/Table.java");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] rows() uses Table.Row, which is protected"
+                        + " in package fixtures.elsewhere, so the generated"
+                        + " StepUsesProtectedTypeOfAnotherPackage_StepsWiring cannot name it (it is neither in"
+                        + " package fixtures.elsewhere nor a subclass of Table); make Row public")
+                .inFile(a.file).onLineContaining("@Source Stream<Row> rows();");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Row) uses Table.Row, which is"
+                        + " protected in package fixtures.elsewhere, so the generated"
+                        + " StepUsesProtectedTypeOfAnotherPackage_StepsWiring cannot name it (it is neither in"
+                        + " package fixtures.elsewhere nor a subclass of Table); make Row public")
+                .inFile(a.file).onLineContaining("Row row);");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /** The source says Catalog.Entry, but the wiring names a type by the class that declares it. */
+    @Test
+    void rejectsPublicTypeOfAPackagePrivateClassOfAnotherPackage() {
+        Attempt a = compile("StepUsesTypeOfAPackagePrivateClass", "bad/elsewhere/Catalog.java");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Entry) uses Entries.Entry, whose"
+                        + " enclosing type Entries is package-private in package fixtures.elsewhere, so the generated"
+                        + " StepUsesTypeOfAPackagePrivateClassWiring cannot name it; make Entries public")
+                .inFile(a.file).onLineContaining("Catalog.Entry entry);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
     }
 
     @Test
@@ -644,15 +744,22 @@ class BadPipelinesTest {
 
     // ---- support
 
-    /** Compiles {@code bad/<fixture>.java} with the processor, noting every source file it writes. */
-    private static Attempt compile(String fixture) {
-        return compileResource("bad/" + fixture + ".java");
+    /**
+     * Compiles {@code bad/<fixture>.java} with the processor, and with the given resources of
+     * another package where the fixture needs one, noting every source file it writes.
+     */
+    private static Attempt compile(String fixture, String... otherPackage) {
+        return compileResource("bad/" + fixture + ".java", otherPackage);
     }
 
-    private static Attempt compileResource(String resource) {
+    private static Attempt compileResource(String resource, String... otherPackage) {
         JavaFileObject file = JavaFileObjects.forResource(resource);
+        List<JavaFileObject> files = new ArrayList<>(List.of(file));
+        for (String other : otherPackage) {
+            files.add(JavaFileObjects.forResource(other));
+        }
         WritesRecorded processor = new WritesRecorded(new PipelineProcessor());
-        Compilation compilation = Compiler.javac().withProcessors(processor).compile(file);
+        Compilation compilation = Compiler.javac().withProcessors(processor).compile(files);
         return new Attempt(resource, file, compilation, processor.sourcesWritten);
     }
 

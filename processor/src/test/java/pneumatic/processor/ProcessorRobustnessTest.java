@@ -238,6 +238,19 @@ class ProcessorRobustnessTest {
                             }
                         }
                         """),
+                rejected("PrivateTypeArgumentOfAnEnclosingType", "[Pipeline/Visibility]", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        public class PrivateTypeArgumentOfAnEnclosingType {
+                            private static final class Hidden {}
+                            public static class Box<T> { public final class Item {} }
+                            @Pipeline interface Steps {
+                                @Source Stream<Box<Hidden>.Item> items();
+                                @Sink void take(Box<Hidden>.Item item);
+                            }
+                        }
+                        """),
                 rejected("RawParameter", "[Pipeline/SinkShape]", """
                         package fixtures;
                         import java.util.List;

@@ -3,6 +3,7 @@ package pneumatic.processor.diag;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -35,6 +36,16 @@ public final class Display {
                 .map(VariableElement::asType)
                 .map(Display::type)
                 .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * A type's name with the types it is nested in and without its package: {@code Outer.Hidden},
+     * {@code Map.Entry}.
+     */
+    public static String nestedName(TypeElement type) {
+        String name = type.getSimpleName().toString();
+        Element enclosing = type.getEnclosingElement();
+        return enclosing instanceof TypeElement ? nestedName((TypeElement) enclosing) + "." + name : name;
     }
 
     /** {@code List<String>}, {@code int[]}, {@code Map<String, ? extends Number>}. */

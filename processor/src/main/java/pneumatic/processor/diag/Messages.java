@@ -151,6 +151,37 @@ public final class Messages {
                 + " parameter, the previous step's output: void f(T)";
     }
 
+    /**
+     * A type in a step's signature, or a type it is nested in (the blocker), is private. The
+     * wiring is a top-level class of its own, outside every private type's scope.
+     */
+    public static String privateStepType(String method, String type, String blocker, String wiring,
+            boolean samePackage) {
+        return outOfReach(method, type, blocker, "private", wiring) + "; make " + simpleName(blocker)
+                + (samePackage ? " package-private or public" : " public");
+    }
+
+    /** The blocker is package-private, in another package than the wiring's. */
+    public static String packagePrivateStepType(String method, String type, String blocker, String pack,
+            String wiring) {
+        return outOfReach(method, type, blocker, "package-private in package " + pack, wiring)
+                + "; make " + simpleName(blocker) + " public";
+    }
+
+    /** The blocker is protected in another package, and the wiring is no subclass of its owner. */
+    public static String protectedStepType(String method, String type, String blocker, String pack,
+            String owner, String wiring) {
+        return outOfReach(method, type, blocker, "protected in package " + pack, wiring)
+                + " (it is neither in package " + pack + " nor a subclass of " + owner + "); make "
+                + simpleName(blocker) + " public";
+    }
+
+    private static String outOfReach(String method, String type, String blocker, String access, String wiring) {
+        return "[Pipeline/Visibility] " + method + " uses " + type
+                + (type.equals(blocker) ? ", which is " : ", whose enclosing type " + blocker + " is ") + access
+                + ", so the generated " + wiring + " cannot name it";
+    }
+
     // ---- the chain
 
     public static String secondSource(String method, String first) {
@@ -211,6 +242,11 @@ public final class Messages {
     public static String internal(String name, String stackTrace) {
         return "[Pipeline/Internal] the Pipeline processor failed on " + name + ". This is a bug in"
                 + " Pneumatic, not in your code; please report it with this stack trace:\n" + stackTrace;
+    }
+
+    /** {@code Hidden} of {@code Outer.Hidden}. */
+    private static String simpleName(String nestedName) {
+        return nestedName.substring(nestedName.lastIndexOf('.') + 1);
     }
 
     private static String nameOf(String method) {
