@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * JVM (round 1: A, B, C; round 2: B, C, A; ...), so that a slow phase of a shared, noisy machine
  * hits every candidate alike. It prints a Markdown table per scenario (median throughput, the
  * median of the per-round ratios of Pneumatic to each peer, bytes allocated per message, CPU
- * seconds per million messages) and the gates of issue 4.
+ * seconds per million messages) and the gates of issue 4. A full run exits with status 1 when a
+ * gate fails (a missed target does not fail it); {@code --quick} judges no gate and exits with 0
+ * unless a candidate loses or duplicates a message.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare                # full: about 3 minutes
@@ -96,7 +98,7 @@ public final class Compare {
             }
             System.err.printf("round %d of %d done%n", r + 1, rounds);
         }
-        List<String> gates = new ArrayList<>();
+        List<Gates.Verdict> gates = new ArrayList<>();
         for (Map.Entry<Scenario, Map<String, List<Sample>>> entry : samples.entrySet()) {
             Map<String, Double> ratios = ratios(entry.getValue());
             print(entry.getKey(), entry.getValue(), ratios, rounds);
@@ -117,8 +119,15 @@ public final class Compare {
         }
         System.out.println("Gates (medians of per-round ratios, this run):");
         System.out.println();
-        for (String gate : gates) {
+        boolean failed = false;
+        for (Gates.Verdict gate : gates) {
             System.out.println("- " + gate);
+            failed |= gate.failed();
+        }
+        System.out.flush();
+        if (failed) {
+            System.err.println("Compare: a gate failed (see the FAIL lines above)");
+            System.exit(1);
         }
     }
 

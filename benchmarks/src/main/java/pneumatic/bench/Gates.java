@@ -10,8 +10,22 @@ final class Gates {
 
     private Gates() {}
 
-    static List<String> check(String scenario, Map<String, Double> ratios, double steadyBytes) {
-        List<String> lines = new ArrayList<>();
+    /**
+     * One line of the verdict. Only a gate can fail the run; a target that is missed is
+     * reported, no more.
+     *
+     * @param line what to print
+     * @param failed whether it is a gate that does not hold
+     */
+    record Verdict(String line, boolean failed) {
+        @Override
+        public String toString() {
+            return line;
+        }
+    }
+
+    static List<Verdict> check(String scenario, Map<String, Double> ratios, double steadyBytes) {
+        List<Verdict> lines = new ArrayList<>();
         switch (scenario) {
             case "S1":
                 lines.add(atLeast("S1 SPSC vs ABQ", ratios.get("ABQ"), 1.5));
@@ -40,27 +54,33 @@ final class Gates {
         return lines;
     }
 
-    static String idle(double cpuShare) {
-        return String.format(Locale.ROOT, "%s: idle receiver uses %.3f%% of a core after its first millisecond (gate < 1%%)",
-                cpuShare < 0.01 ? "PASS" : "FAIL", cpuShare * 100);
+    static Verdict idle(double cpuShare) {
+        boolean holds = cpuShare < 0.01;
+        return new Verdict(String.format(Locale.ROOT,
+                "%s: idle receiver uses %.3f%% of a core after its first millisecond (gate < 1%%)",
+                holds ? "PASS" : "FAIL", cpuShare * 100), !holds);
     }
 
-    private static String atLeast(String what, Double ratio, double gate) {
+    private static Verdict atLeast(String what, Double ratio, double gate) {
         if (ratio == null) {
-            return "n/a: " + what + " (peer not run)";
+            return new Verdict("n/a: " + what + " (peer not run)", false);
         }
-        return String.format(Locale.ROOT, "%s: %s %.2fx (gate >= %.2fx)", ratio >= gate ? "PASS" : "FAIL", what, ratio, gate);
+        boolean holds = ratio >= gate;
+        return new Verdict(String.format(Locale.ROOT, "%s: %s %.2fx (gate >= %.2fx)",
+                holds ? "PASS" : "FAIL", what, ratio, gate), !holds);
     }
 
-    private static String atMost(String what, double value, double gate) {
-        return String.format(Locale.ROOT, "%s: %s %.3f (gate <= %.2f)", value <= gate ? "PASS" : "FAIL", what, value, gate);
+    private static Verdict atMost(String what, double value, double gate) {
+        boolean holds = value <= gate; // false for NaN: a figure that was not measured holds nothing
+        return new Verdict(String.format(Locale.ROOT, "%s: %s %.3f (gate <= %.2f)",
+                holds ? "PASS" : "FAIL", what, value, gate), !holds);
     }
 
-    private static String target(String what, Double ratio, double target) {
+    private static Verdict target(String what, Double ratio, double target) {
         if (ratio == null) {
-            return "n/a: " + what + " (peer not run)";
+            return new Verdict("n/a: " + what + " (peer not run)", false);
         }
-        return String.format(Locale.ROOT, "%s: %s %.2fx (target >= %.2fx)",
-                ratio >= target ? "target met" : "target missed", what, ratio, target);
+        return new Verdict(String.format(Locale.ROOT, "%s: %s %.2fx (target >= %.2fx)",
+                ratio >= target ? "target met" : "target missed", what, ratio, target), false);
     }
 }
