@@ -31,8 +31,12 @@ public final class Compare {
     private Compare() {}
 
     /** One run of one candidate. */
-    private record Sample(double perSecond, double bytesPerMessage, double steadyBytesPerMessage,
-            double cpuSecondsPerMillion) {}
+    private record Sample(double perSecond, double bytesPerMessage, Steady.Result steady,
+            double cpuSecondsPerMillion) {
+        double steadyBytesPerMessage() {
+            return steady.bytesPerMessage();
+        }
+    }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -134,7 +138,7 @@ public final class Compare {
     private static Sample measure(Scenario scenario, Candidate candidate, double scale) throws Exception {
         int messages = Math.max(1_000, (int) (scenario.messages() * scale));
         System.gc(); // start each run with the previous one's garbage gone
-        Flows.takeSteadyBytesPerMessage();
+        Steady.take();
         long allocated = Threads.allocated() + Threads.allocatedHere();
         long cpu = OS.getProcessCpuTime();
         long start = System.nanoTime();
@@ -148,7 +152,7 @@ public final class Compare {
                     + " checksum " + sum + ", expected " + expected);
         }
         double bytes = candidate.countsAllocation() ? (double) allocated / messages : Double.NaN;
-        return new Sample(messages * 1e9 / elapsed, bytes, Flows.takeSteadyBytesPerMessage(),
+        return new Sample(messages * 1e9 / elapsed, bytes, Steady.take(),
                 cpu / 1e9 / (messages / 1e6));
     }
 
@@ -167,8 +171,9 @@ public final class Compare {
         return ratios;
     }
 
-    private static double steady(Map<String, List<Sample>> byCandidate) {
-        return median(byCandidate.get(Scenarios.PNEUMATIC).stream().mapToDouble(Sample::steadyBytesPerMessage).toArray());
+    /** Pneumatic's steady windows, one per round. */
+    private static List<Steady.Result> steady(Map<String, List<Sample>> byCandidate) {
+        return byCandidate.get(Scenarios.PNEUMATIC).stream().map(Sample::steady).collect(Collectors.toList());
     }
 
     private static void print(Scenario scenario, Map<String, List<Sample>> byCandidate, Map<String, Double> ratios,

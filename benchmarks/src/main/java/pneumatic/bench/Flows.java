@@ -14,16 +14,6 @@ public final class Flows {
 
     private Flows() {}
 
-    /** The steady-state allocation of the last run (runs are one at a time); NaN if unknown. */
-    private static volatile double lastSteady = Double.NaN;
-
-    /** Takes the steady-state bytes per message of the run that just ended, if it measured one. */
-    static double takeSteadyBytesPerMessage() {
-        double steady = lastSteady;
-        lastSteady = Double.NaN;
-        return steady;
-    }
-
     /** A candidate that moves messages from {@code producers} to {@code consumers} threads. */
     public static Candidate transfer(String name, int producers, int consumers, Supplier<Transport> transports) {
         return Candidate.of(name, messages -> {
@@ -68,7 +58,7 @@ public final class Flows {
                 });
             }
             threads.joinAll();
-            lastSteady = steady.bytesPerMessage();
+            steady.publish();
             return sum.get();
         });
     }
@@ -117,7 +107,7 @@ public final class Flows {
                 out.done();
             });
             threads.joinAll();
-            lastSteady = steady.bytesPerMessage();
+            steady.publish();
             return sum.get();
         });
     }
@@ -162,7 +152,7 @@ public final class Flows {
                 out.done();
             });
             threads.joinAll();
-            lastSteady = steady.bytesPerMessage();
+            steady.publish();
             return sum.get();
         });
     }

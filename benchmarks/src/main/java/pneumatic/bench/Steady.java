@@ -9,6 +9,25 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Steady {
 
+    /**
+     * What the steady windows of one run add up to.
+     *
+     * @param bytes bytes allocated inside every thread's window
+     * @param messages messages the counting windows moved; 0 if no window closed
+     */
+    record Result(long bytes, long messages) {
+        /** Bytes per message; NaN if no window closed. */
+        double bytesPerMessage() {
+            return messages == 0 ? Double.NaN : (double) bytes / messages;
+        }
+    }
+
+    /** Nothing measured: the run had no steady windows. */
+    static final Result NONE = new Result(0, 0);
+
+    /** The windows of the last run (runs are one at a time), until {@link #take()}. */
+    private static volatile Result last = NONE;
+
     private final LongAdder bytes = new LongAdder();
     private final LongAdder messages = new LongAdder();
 
@@ -42,15 +61,27 @@ final class Steady {
      * A window for a thread that moves {@code total} messages. Both ends of a message allocate,
      * but it is one message: only the producers' windows count messages ({@code counts}), since
      * every producer sees exactly its own share, where a competing consumer's share varies and
-     * its window may not close.
+     * its window may not close. One window per thread: two on the same thread would count its
+     * bytes twice.
      */
     Window window(int total, boolean counts) {
         return new Window(total, counts);
     }
 
-    /** Bytes per message over every thread's window; NaN if no window closed. */
-    double bytesPerMessage() {
-        long m = messages.sum();
-        return m == 0 ? Double.NaN : (double) bytes.sum() / m;
+    /** What every window of this run added up to; call once the run's threads have ended. */
+    Result result() {
+        return new Result(bytes.sum(), messages.sum());
+    }
+
+    /** Records this run's windows as the last run's, for the runner to {@link #take()}. */
+    void publish() {
+        last = result();
+    }
+
+    /** Takes the windows of the run that just ended; {@link #NONE} if it had none. */
+    static Result take() {
+        Result result = last;
+        last = NONE;
+        return result;
     }
 }
