@@ -112,7 +112,16 @@ public final class Compare {
             Costs.print(rounds, warmup, scale);
         }
         if (selected == null || selected.contains("idle")) {
-            gates.add(Gates.idle(IdleReceiver.cpuShare()));
+            List<Idle.Wait> waits = Idle.measure();
+            System.out.println("### idle: CPU of a thread blocked on a channel, after its first millisecond");
+            System.out.println();
+            System.out.println("| blocked | share of a core |");
+            System.out.println("|---|---:|");
+            for (Idle.Wait wait : waits) {
+                System.out.printf(Locale.ROOT, "| %s | %.3f%% |%n", wait.what(), wait.cpuShare() * 100);
+            }
+            System.out.println();
+            gates.add(Gates.idle(waits));
         }
         if (quick) {
             // One short round without warm-up measures the interpreter and the JIT at work:

@@ -63,11 +63,14 @@ final class Gates {
         return lines;
     }
 
-    static Verdict idle(double cpuShare) {
-        boolean holds = cpuShare < 0.01;
+    /** The worst of the blocked threads of {@link Idle#measure()}. */
+    static Verdict idle(List<Idle.Wait> waits) {
+        Idle.Wait worst = waits.stream().max(Comparator.comparingDouble(Idle.Wait::cpuShare)).orElseThrow();
+        boolean holds = worst.cpuShare() < 0.01;
         return new Verdict(String.format(Locale.ROOT,
-                "%s: idle receiver uses %.3f%% of a core after its first millisecond (gate < 1%%)",
-                holds ? "PASS" : "FAIL", cpuShare * 100), !holds);
+                "%s: a blocked thread uses at most %.3f%% of a core after its first millisecond, of %d ways"
+                        + " of blocking (the most: %s; gate < 1%%)",
+                holds ? "PASS" : "FAIL", worst.cpuShare() * 100, waits.size(), worst.what()), !holds);
     }
 
     private static Verdict atLeast(String what, Double ratio, double gate) {
