@@ -44,38 +44,95 @@ final class Pipelines {
         };
     }
 
-    /** Pneumatic: the generated {@link ThreeSteps} pipeline. Its threads are its own. */
+    /**
+     * Pneumatic: the generated {@link ThreeSteps} pipeline. Its threads are its own, but each of
+     * them runs one method of {@link Adder}, which counts that thread's allocation: the steady
+     * window, and the whole thread's up to its last message ({@link Counted}).
+     */
     static Candidate pneumatic() {
-        return Candidate.opaque(Scenarios.PNEUMATIC, n -> {
-            Adder steps = new Adder(n);
+        return Candidate.of(Scenarios.PNEUMATIC, n -> {
+            Steady steady = new Steady();
+            Adder steps = new Adder(n, steady);
             ThreeStepsWiring.run(steps);
+            steady.publish();
             return steps.total;
         });
     }
 
-    /** The implementation of {@link ThreeSteps}: the sink runs on one thread, so no locks. */
+    /**
+     * The allocation of one thread that moves {@code total} messages and was not started by
+     * {@link Threads}: its steady window and, at its last message, everything it has allocated
+     * since it started (a thread's counter starts at 0). What it allocates after its last
+     * message is not counted: a send, and the end of its loop (mostly the
+     * {@code DisconnectedException} that ends it, with its stack trace), the same once per run
+     * whatever the count of messages. For one thread only.
+     */
+    static final class Counted {
+        private final Steady.Window window;
+        private final int total;
+        private int moved;
+
+        Counted(Steady steady, int total, boolean counts) {
+            this.window = steady.window(total, counts);
+            this.total = total;
+        }
+
+        /** Called by the thread as it takes each message. */
+        void moved() {
+            window.at(++moved);
+            if (moved == total) {
+                Threads.countHere();
+            }
+        }
+    }
+
+    /**
+     * The implementation of {@link ThreeSteps}: each method runs on its step's thread, so no
+     * locks, and each counts its thread's allocation.
+     */
     private static final class Adder implements ThreeSteps {
         private final int n;
+        private final Counted source;
+        private final Counted stage;
+        private final Counted sink;
 
         /** Written by the sink's thread only; read after the run, whose end joins that thread. */
         long total;
 
-        Adder(int n) {
+        Adder(int n, Steady steady) {
             this.n = n;
+            this.source = new Counted(steady, n, true);
+            this.stage = new Counted(steady, n, false);
+            this.sink = new Counted(steady, n, false);
         }
 
         @Override
         public Iterator<Long> messages() {
-            return Pipelines.messages(n);
+            Iterator<Long> messages = Pipelines.messages(n);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return messages.hasNext();
+                }
+
+                @Override
+                public Long next() {
+                    Long message = messages.next();
+                    source.moved();
+                    return message;
+                }
+            };
         }
 
         @Override
         public Long step(Long message) {
+            stage.moved();
             return Messages.step(message);
         }
 
         @Override
         public void sum(Long message) {
+            sink.moved();
             total += message;
         }
     }
@@ -90,27 +147,37 @@ final class Pipelines {
             BlockingQueue<Long> toStep = new ArrayBlockingQueue<>(Scenarios.CAPACITY);
             BlockingQueue<Long> toSum = new ArrayBlockingQueue<>(Scenarios.CAPACITY);
             long[] total = new long[1]; // written by the sum thread; read after the joins
+            Steady steady = new Steady();
+            Steady.Window sourceWindow = steady.window(n, true);
+            Steady.Window stepWindow = steady.window(n, false);
+            Steady.Window sumWindow = steady.window(n, false);
             Threads threads = new Threads();
             threads.start("s5-abq-source", () -> {
                 for (int i = 0; i < n; i++) {
                     toStep.put(Messages.get(i));
+                    sourceWindow.at(i + 1);
                 }
                 toStep.put(Messages.POISON);
             });
             threads.start("s5-abq-step", () -> {
+                int moved = 0;
                 for (Long message; (message = toStep.take()) != Messages.POISON; ) {
                     toSum.put(Messages.step(message));
+                    stepWindow.at(++moved);
                 }
                 toSum.put(Messages.POISON);
             });
             threads.start("s5-abq-sum", () -> {
                 long sum = 0;
+                int moved = 0;
                 for (Long message; (message = toSum.take()) != Messages.POISON; ) {
                     sum += message;
+                    sumWindow.at(++moved);
                 }
                 total[0] = sum;
             });
             threads.joinAll();
+            steady.publish();
             return total[0];
         });
     }

@@ -59,6 +59,14 @@ public final class Threads {
         }
     }
 
+    /**
+     * Counts what a thread that was not started here allocated (a generated pipeline's worker,
+     * a library's thread), as its own counter reports it: call it from that thread, once.
+     */
+    static void countHere() {
+        ALLOCATED.add(THREADS.getCurrentThreadAllocatedBytes());
+    }
+
     /** Bytes allocated so far by finished benchmark threads. */
     static long allocated() {
         return ALLOCATED.sum();
