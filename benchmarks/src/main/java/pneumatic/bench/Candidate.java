@@ -19,11 +19,6 @@ public interface Candidate {
      */
     long run(int messages) throws Exception;
 
-    /** Whether its threads are all started through {@link Threads}, so allocation can be counted. */
-    default boolean countsAllocation() {
-        return true;
-    }
-
     /** A candidate from a name and a body. */
     static Candidate of(String name, Body body) {
         return new Candidate() {
@@ -35,26 +30,6 @@ public interface Candidate {
             @Override
             public long run(int messages) throws Exception {
                 return body.run(messages);
-            }
-        };
-    }
-
-    /** A candidate whose threads are started by a library, out of the runner's sight. */
-    static Candidate opaque(String name, Body body) {
-        return new Candidate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long run(int messages) throws Exception {
-                return body.run(messages);
-            }
-
-            @Override
-            public boolean countsAllocation() {
-                return false;
             }
         };
     }

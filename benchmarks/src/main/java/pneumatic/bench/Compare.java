@@ -160,7 +160,7 @@ public final class Compare {
             throw new IllegalStateException(scenario.id() + " " + candidate.name() + " lost or duplicated messages:"
                     + " checksum " + sum + ", expected " + expected);
         }
-        double bytes = candidate.countsAllocation() ? (double) allocated / messages : Double.NaN;
+        double bytes = (double) allocated / messages;
         return new Sample(messages * 1e9 / elapsed, bytes, Steady.take(),
                 cpu / 1e9 / (messages / 1e6));
     }

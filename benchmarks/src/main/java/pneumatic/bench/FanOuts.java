@@ -31,7 +31,7 @@ final class FanOuts {
      * with {@code execute}, which, unlike {@code submit}, wraps nothing in a {@code Future}.
      */
     static Candidate threadPool() {
-        return Candidate.opaque("TPE-LBQ", n -> {
+        return Candidate.of("TPE-LBQ", n -> {
             LibraryThreads threads = new LibraryThreads("s6-tpe");
             LongAdder total = new LongAdder();
             ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 0L, TimeUnit.MILLISECONDS,
@@ -82,7 +82,7 @@ final class FanOuts {
      * The run ends when all 4 have seen the last sequence.
      */
     static Candidate disruptor(String name, Supplier<WaitStrategy> waitStrategy) {
-        return Candidate.opaque(name, n -> {
+        return Candidate.of(name, n -> {
             LibraryThreads threads = new LibraryThreads("s6-disruptor");
             Disruptor<Slot> disruptor = new Disruptor<>(Slot::new, Scenarios.CAPACITY, threads,
                     ProducerType.SINGLE, waitStrategy.get());

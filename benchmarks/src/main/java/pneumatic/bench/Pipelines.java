@@ -198,20 +198,28 @@ final class Pipelines {
      * events, a single publisher (the calling thread) as the source, then a handler that writes
      * the step's result into the event, then, gated on it, a handler that adds the results up.
      * The run ends when the sum handler has seen the last sequence; then the processors are
-     * halted and their threads joined.
+     * halted and their threads joined. The publisher and each handler have a steady window,
+     * the handlers' counted by sequence (from 0 in a fresh ring).
      */
     static Candidate disruptor(String name, Supplier<WaitStrategy> waitStrategy) {
-        return Candidate.opaque(name, n -> {
+        return Candidate.of(name, n -> {
             LibraryThreads threads = new LibraryThreads("s5-disruptor");
             Disruptor<StepEvent> disruptor = new Disruptor<>(StepEvent::new, Scenarios.CAPACITY, threads,
                     ProducerType.SINGLE, waitStrategy.get());
             long last = n - 1L;
             long[] total = new long[1]; // written by the sum handler; read after the latch
             CountDownLatch done = new CountDownLatch(1);
-            disruptor.handleEventsWith((StepEvent event, long sequence, boolean endOfBatch) ->
-                            event.result = Messages.step(event.value))
+            Steady steady = new Steady();
+            Steady.Window publisherWindow = steady.window(n, true);
+            Steady.Window stepWindow = steady.window(n, false);
+            Steady.Window sumWindow = steady.window(n, false);
+            disruptor.handleEventsWith((StepEvent event, long sequence, boolean endOfBatch) -> {
+                        event.result = Messages.step(event.value);
+                        stepWindow.at((int) sequence + 1);
+                    })
                     .then((StepEvent event, long sequence, boolean endOfBatch) -> {
                         total[0] += event.result;
+                        sumWindow.at((int) sequence + 1);
                         if (sequence == last) {
                             done.countDown();
                         }
@@ -220,12 +228,14 @@ final class Pipelines {
             try {
                 for (int i = 0; i < n; i++) {
                     ring.publishEvent(PUBLISH, Messages.get(i));
+                    publisherWindow.at(i + 1);
                 }
                 done.await();
             } finally {
                 disruptor.halt();
                 threads.joinAll();
             }
+            steady.publish();
             return total[0];
         });
     }
@@ -236,21 +246,33 @@ final class Pipelines {
      * of 1024 (its queue between the steps). The source is an iterable, which Reactor fuses into
      * the first {@code publishOn}: it is pulled on the step's thread, with no queue in between.
      * That is how Reactor runs this code, so it is kept, although it makes the source and the
-     * step share a thread. Fresh schedulers per run, disposed and joined at its end.
+     * step share a thread. Fresh schedulers per run, disposed and joined at its end. The step
+     * and the sum have a steady window each; the source, on the step's thread, has none, which
+     * would count that thread twice.
      */
     static Candidate reactor() {
-        return Candidate.opaque("Reactor", n -> {
+        return Candidate.of("Reactor", n -> {
             LibraryThreads threads = new LibraryThreads("s5-reactor");
             Scheduler stepOn = Schedulers.newSingle(threads);
             Scheduler sumOn = Schedulers.newSingle(threads);
             long[] total = new long[1]; // written on sumOn; blockLast() orders it before the read
             Iterable<Long> source = () -> messages(n);
+            Steady steady = new Steady();
+            Steady.Window stepWindow = steady.window(n, true);
+            Steady.Window sumWindow = steady.window(n, false);
+            int[] moved = new int[2 * 16]; // [0] on stepOn's thread, [16] on sumOn's, lines apart
             try {
                 Flux.fromIterable(source)
                         .publishOn(stepOn, Scenarios.CAPACITY)
-                        .map(Messages::step)
+                        .map(message -> {
+                            stepWindow.at(++moved[0]);
+                            return Messages.step(message);
+                        })
                         .publishOn(sumOn, Scenarios.CAPACITY)
-                        .doOnNext(value -> total[0] += value)
+                        .doOnNext(value -> {
+                            total[0] += value;
+                            sumWindow.at(++moved[16]);
+                        })
                         .blockLast();
             } finally {
                 // Not disposeGracefully(): it waits on a pool of Reactor's own whose thread
@@ -259,6 +281,7 @@ final class Pipelines {
                 sumOn.dispose();
                 threads.joinAll();
             }
+            steady.publish();
             return total[0];
         });
     }
