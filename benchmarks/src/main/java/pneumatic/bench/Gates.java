@@ -84,11 +84,11 @@ final class Gates {
 
     /**
      * That the median round's steady windows allocated at most one byte per {@code messagesPerByte}
-     * messages, judged on the byte counts. Not 0: a round whose windows include a blocking call
-     * that went as far as parking allocates that call's {@code Waiter} (32 bytes) and, when two
-     * threads meet on the waiting list's lock, the lock's queue node (32 bytes). That is per park,
-     * not per message; on a busy machine a window of a million messages holds a few dozen parks
-     * (BENCHMARKS.md, Gates and targets). The send and receive path itself allocates nothing.
+     * messages, judged on the byte counts. Not 0: a blocking call that still has to wait after
+     * its first spins and yields enqueues a new {@code Waiter} (32 bytes) and, when two threads
+     * meet on the waiting list's lock, allocates the lock's queue node (32 bytes). That is per
+     * wait, not per message; on a busy machine a window of a million messages holds a few dozen
+     * (BENCHMARKS.md, Gates and targets). A send or receive that does not wait allocates nothing.
      */
     private static Verdict steadyBytes(String what, List<Steady.Result> steady, long messagesPerByte) {
         List<Steady.Result> closed = steady.stream().filter(r -> r.messages() > 0).collect(Collectors.toList());
