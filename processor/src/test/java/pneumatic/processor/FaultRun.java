@@ -2,17 +2,15 @@ package pneumatic.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static pneumatic.processor.FaultHarness.isWorkerName;
+import static pneumatic.processor.FaultHarness.trace;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -27,15 +25,11 @@ import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -47,6 +41,7 @@ import pneumatic.channel.Receiver;
 import pneumatic.channel.Sender;
 import pneumatic.processor.FaultFixture.Shape;
 import pneumatic.processor.FaultFixture.Step;
+import pneumatic.processor.FaultHarness.Helper;
 import pneumatic.processor.FaultPlan.Fault;
 import pneumatic.processor.FaultPlan.Injection;
 import pneumatic.processor.FaultPlan.Mode;
@@ -55,7 +50,9 @@ import pneumatic.processor.FaultPlan.Mode;
  * One run of {@link PipelineFaultInjectionTest}: implements the fixture's steps so that they
  * inject the plan's fault, drives the run (and its feeder, drainer, closer threads, all named
  * {@code fault-*}), and checks the outcome, the values delivered and that no thread of the run
- * is left. Every assertion message starts with the run's label (seed, run number, fixture, plan).
+ * is left. What does not depend on the fixture's values (the helper threads, the stop moment,
+ * the stops from outside, the outcome checks) is in {@link FaultHarness}, which the fuzzer uses
+ * too. Every assertion message starts with the run's label (seed, run number, fixture, plan).
  */
 final class FaultRun {
 
@@ -63,7 +60,8 @@ final class FaultRun {
     private final FaultPlan plan;
     private final String label;
     private final Random rnd;
-    private final long deadline;
+    /** The helper threads, the stop moment, the stops and the outcome checks, shared with the fuzzer. */
+    private final FaultHarness harness;
 
     /** The most values a run records: an endless run that takes long to stop delivers millions. */
     private static final int RECORDED = 100_000;
@@ -79,21 +77,11 @@ final class FaultRun {
     private final Map<String, Set<String>> threadsOf = new ConcurrentHashMap<>();
     private final AtomicInteger streamsOpened = new AtomicInteger();
     private final AtomicInteger streamsClosed = new AtomicInteger();
-    private final AtomicInteger blocked = new AtomicInteger();
-    private final AtomicInteger released = new AtomicInteger();
-    private final AtomicBoolean blockTaken = new AtomicBoolean();
-    /** Opened by the item that marks the moment to stop. */
-    private final CountDownLatch trigger = new CountDownLatch(1);
-    /** Never opened: a worker waiting on it is released only by an interrupt. */
-    private final CountDownLatch never = new CountDownLatch(1);
     /** Opened once the caller has its outcome: a paused drainer then drains the rest. */
     private final CountDownLatch outcomeKnown = new CountDownLatch(1);
-    private final List<Helper> helpers = new CopyOnWriteArrayList<>();
 
     /** The run, once started, so that a failed check can still close it. */
     private volatile PipelineRun run;
-    /** What the run ended with, for the summary: normal, failed, cancelled, interrupted. */
-    private volatile String outcome = "unknown";
     /** From the stop (cancel, close, interrupt) to the end of the caller's wait; -1: no stop. */
     private volatile long stopLatency = -1;
 
@@ -102,13 +90,13 @@ final class FaultRun {
         this.plan = plan;
         this.label = label;
         this.rnd = rnd;
-        this.deadline = System.nanoTime() + bound.toNanos();
+        this.harness = new FaultHarness(label, fixture.name(), plan, bound);
         this.arrivals = new AtomicInteger[fixture.steps().size() + 1];
         Arrays.setAll(arrivals, i -> new AtomicInteger());
     }
 
     String outcome() {
-        return outcome;
+        return harness.outcome();
     }
 
     /** How long the run took to end after the stop, in nanoseconds; -1 if it was not stopped from outside. */
@@ -124,15 +112,10 @@ final class FaultRun {
         } else {
             viaStart(steps);
         }
-        for (Helper helper : helpers) {
-            join(helper);
-            if (helper.thrown != null && !helper.role.equals("caller")) { // the caller's is the outcome
-                fail(label + " thread " + helper.thread.getName() + " failed: " + trace(helper.thrown));
-            }
-        }
+        harness.joinHelpers();
         checkThreadNames();
         assertEquals(streamsOpened.get(), streamsClosed.get(), label + " every stream a step returned was closed");
-        assertEquals(blocked.get(), released.get(), label + " every waiting worker was released by an interrupt");
+        harness.checkReleased();
     }
 
     /** After a failed check: stops whatever is left of the run, without waiting long. */
@@ -149,25 +132,23 @@ final class FaultRun {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Helper helper : helpers) {
-            helper.thread.interrupt();
-        }
+        harness.interruptHelpers();
     }
 
     // ---------------------------------------------------------------- driving
 
     private void viaRun(Object steps) throws Throwable {
         Object[] more = fixture.hasSource() ? new Object[0] : new Object[] {inputs()};
-        Helper caller = helper("caller", () -> fixture.compiled().run(steps, more));
+        Helper caller = harness.helper("caller", () -> fixture.compiled().run(steps, more));
         if (plan.fault == Fault.INTERRUPT_RUN) {
-            awaitStopMoment();
+            awaitStopMoment(null);
             long stoppedAt = System.nanoTime();
             caller.thread.interrupt();
-            join(caller);
+            harness.join(caller);
             stopLatency = caller.endedAt - stoppedAt;
         }
-        join(caller);
-        assertNoThreadAlive("after run() returned or threw");
+        harness.join(caller);
+        harness.noThreadAlive("after run() returned or threw");
         outcomeKnown.countDown();
         List<String> results;
         if (fixture.hasSink()) {
@@ -187,50 +168,29 @@ final class FaultRun {
     private void viaStart(Object steps) throws Throwable {
         PipelineRun started = fixture.compiled().start(steps);
         run = started;
-        Helper feeder = fixture.hasSource() ? null : helper("feeder", () -> feed(input(started)));
-        Helper drainer = fixture.hasSink() ? null : helper("drainer", () -> drain(output(started)));
-        Helper caller = helper("caller", () -> {
+        Helper feeder = fixture.hasSource() ? null : harness.helper("feeder", () -> feed(input(started)));
+        Helper drainer = fixture.hasSink() ? null : harness.helper("drainer", () -> drain(output(started)));
+        Helper caller = harness.helper("caller", () -> {
             awaitEnd(started);
             return null;
         });
         try {
             switch (plan.fault) {
                 case CANCEL, CANCEL_RACES_FAILURE -> {
-                    awaitStopMoment();
-                    long stoppedAt = System.nanoTime();
-                    started.cancel();
-                    if (rnd.nextBoolean()) {
-                        started.cancel(); // a second cancel changes nothing
-                    }
-                    join(caller);
-                    stopLatency = caller.endedAt - stoppedAt;
+                    awaitStopMoment(started);
+                    stopLatency = harness.cancel(started, caller, rnd.nextBoolean());
                 }
                 case CLOSE -> {
-                    awaitStopMoment();
-                    long stoppedAt = System.nanoTime();
-                    closeFromAnotherThread(started);
-                    join(caller);
-                    stopLatency = System.nanoTime() - stoppedAt;
+                    awaitStopMoment(started);
+                    stopLatency = harness.closeFromOtherThreads(started, caller);
                 }
                 case INTERRUPT_AWAIT -> {
-                    awaitStopMoment();
-                    caller.thread.interrupt();
-                    join(caller);
-                    checkOutcome(caller.thrown);
-                    assertFalse(started.isDone(), label + " an interrupted await() leaves the run going");
-                    long stoppedAt = System.nanoTime();
-                    started.close();
-                    stopLatency = System.nanoTime() - stoppedAt;
-                    assertNoThreadAlive("after close()");
-                    assertTrue(started.isDone(), label + " isDone() after close()");
-                    Throwable after = thrownBy(started::await);
-                    if (!(after instanceof CancellationException)) {
-                        fail(label + " await() after close() of a run that was going should throw"
-                                + " CancellationException, threw " + trace(after));
-                    }
+                    awaitStopMoment(started);
+                    harness.interruptAwait(started, caller, false);
+                    stopLatency = harness.closeNanos();
                 }
                 case INPUT_ABANDONED -> {
-                    join(feeder);
+                    harness.join(feeder);
                     assertFalse(started.isDone(), label + " input() is still open, so the run cannot have ended");
                     if (rnd.nextBoolean()) {
                         LockSupport.parkNanos(rnd.nextInt(2_000_000));
@@ -241,16 +201,16 @@ final class FaultRun {
                     } else {
                         started.cancel();
                     }
-                    join(caller);
+                    harness.join(caller);
                     stopLatency = caller.endedAt - stoppedAt;
                 }
                 default -> {
                     // the fault, if any, is in the steps, the feeder or the drainer
                 }
             }
-            join(caller);
+            harness.join(caller);
             if (plan.fault != Fault.INTERRUPT_AWAIT) {
-                assertNoThreadAlive("after await() returned or threw");
+                harness.noThreadAlive("after await() returned or threw");
                 assertTrue(started.isDone(), label + " isDone() once await() has returned or thrown");
                 checkOutcome(caller.thrown);
             }
@@ -258,14 +218,14 @@ final class FaultRun {
             outcomeKnown.countDown(); // a paused drainer drains the rest
         }
         started.close(); // (not after a failed check: close() may be what hangs; abandon() cleans up)
-        assertNoThreadAlive("after close()");
+        harness.noThreadAlive("after close()");
         if (feeder != null) {
-            join(feeder);
+            harness.join(feeder);
         }
         if (drainer != null) {
-            join(drainer);
+            harness.join(drainer);
         }
-        if (feeder != null && feeder.thrown == null && "normal".equals(outcome)) {
+        if (feeder != null && feeder.thrown == null && "normal".equals(harness.outcome())) {
             assertEquals("fed", feeder.result, label + " a run that ended normally took every value fed");
         }
         List<String> results = List.copyOf(delivered);
@@ -289,47 +249,9 @@ final class FaultRun {
     }
 
     /** Waits for the item that marks the moment to stop, or for the plan's delay. */
-    private void awaitStopMoment() throws InterruptedException {
-        if (plan.triggerStep != FaultPlan.NO_STEP) {
-            if (!trigger.await(remainingNanos(), TimeUnit.NANOSECONDS)) {
-                fail(label + " item " + plan.triggerAt + " of " + FaultPlan.stepName(fixture, plan.triggerStep)
-                        + " never came; arrivals " + Arrays.toString(arrivals) + "\n" + dump(fixture.name()));
-            }
-        } else if (plan.delayNanos > 0) {
-            LockSupport.parkNanos(plan.delayNanos);
-        }
-    }
-
-    /** CLOSE: another thread closes the run; close() must not throw and must leave no thread. */
-    private void closeFromAnotherThread(PipelineRun started) throws InterruptedException {
-        List<Helper> closers = new ArrayList<>();
-        for (int i = 0; i < (plan.twoClosers ? 2 : 1); i++) {
-            closers.add(closer(started));
-        }
-        for (Helper closer : closers) {
-            join(closer);
-            if (closer.thrown != null) {
-                fail(label + " close() threw " + trace(closer.thrown));
-            }
-            CloseReport report = (CloseReport) closer.result;
-            assertEquals(List.of(), report.alive(), label + " threads alive right after close() returned");
-            assertEquals(plan.closerInterrupted, report.interrupted(), label + " close() keeps the interrupt status");
-            assertTrue(report.done(), label + " isDone() after close()");
-        }
-    }
-
-    /** What a closing thread saw right after close() returned. */
-    private record CloseReport(List<String> alive, boolean interrupted, boolean done) {}
-
-    private Helper closer(PipelineRun started) {
-        return helper("closer", () -> {
-            if (plan.closerInterrupted) {
-                Thread.currentThread().interrupt();
-            }
-            started.close();
-            List<String> alive = alive(fixture.name());
-            return new CloseReport(alive, Thread.interrupted(), started.isDone());
-        });
+    private void awaitStopMoment(PipelineRun started) throws InterruptedException {
+        harness.awaitStopMoment(started, false,
+                () -> FaultPlan.stepName(fixture, plan.triggerStep) + " (arrivals " + Arrays.toString(arrivals) + ")");
     }
 
     // ---------------------------------------------------------------- the feeder and the drainer
@@ -388,7 +310,7 @@ final class FaultRun {
     }
 
     private void pauseOrDawdle(int got) throws InterruptedException {
-        if (got == plan.drainerPausesAfter && !outcomeKnown.await(remainingNanos(), TimeUnit.NANOSECONDS)) {
+        if (got == plan.drainerPausesAfter && !outcomeKnown.await(harness.remainingNanos(), TimeUnit.NANOSECONDS)) {
             throw new AssertionError("the drainer waited in vain for the outcome");
         }
         if (plan.slowDrainer) {
@@ -558,18 +480,11 @@ final class FaultRun {
         if (plan.pacedSource && (index == FaultPlan.INPUT || fixture.step(index).shape().isSource())) {
             spin(1_000_000);
         }
-        if (index == plan.triggerStep && n == plan.triggerAt) {
-            trigger.countDown();
+        harness.atItem(index, n, () -> {
             if (plan.cancelFromStep) {
                 cancelOwnRun();
             }
-            if (plan.blockAtTrigger) {
-                waitForTheStop();
-            }
-        }
-        if (index == plan.blockStep && n == plan.blockAt && blockTaken.compareAndSet(false, true)) {
-            waitForTheStop();
-        }
+        });
         if (eager != null && eager.emitBefore != FaultPlan.FROM_CLOSE) {
             throw injected(eager);
         }
@@ -605,18 +520,6 @@ final class FaultRun {
         injection.thread.set(Thread.currentThread().getName());
         injection.happened.set(true);
         return injection.thrown;
-    }
-
-    /** Blocks until the stop interrupts this worker: nothing else opens the latch. */
-    private void waitForTheStop() throws InterruptedException {
-        blocked.incrementAndGet();
-        try {
-            never.await();
-        } catch (InterruptedException stopped) {
-            released.incrementAndGet();
-            throw stopped;
-        }
-        throw new AssertionError("the latch that nobody opens was opened");
     }
 
     /** Sometimes sleeps 0 or 1 ms. */
@@ -663,101 +566,50 @@ final class FaultRun {
     /** The outcome the plan's fault must lead to, exactly. */
     private void checkOutcome(Throwable thrown) {
         switch (plan.fault) {
-            case NONE, INPUT_CLOSED_EARLY -> {
-                if (thrown != null) {
-                    fail(label + " should end normally, threw " + trace(thrown));
-                }
-                outcome = "normal";
-            }
+            case NONE, INPUT_CLOSED_EARLY -> harness.normal(thrown);
             case SOURCE_THROWS, STAGE_THROWS, SINK_THROWS -> {
-                PipelineFailedException failed = failure(thrown);
+                PipelineFailedException failed = harness.failure(thrown);
                 assertFailedBy(failed, plan.first);
-                assertEquals(List.of(), List.of(failed.getSuppressed()),
-                        label + " stop signals are not failures: nothing suppressed");
+                harness.suppressed(failed, List.of(), "stop signals are not failures: nothing suppressed");
             }
             case TWO_FAILURES -> {
-                PipelineFailedException failed = failure(thrown);
+                PipelineFailedException failed = harness.failure(thrown);
                 Injection cause = failed.getCause() == plan.second.thrown ? plan.second : plan.first;
                 Injection other = cause == plan.first ? plan.second : plan.first;
                 assertFailedBy(failed, cause);
                 List<Throwable> expected = other.happened.get() ? List.of(other.thrown) : List.of();
-                assertSameElements(expected, List.of(failed.getSuppressed()),
-                        label + " the later failure, if it happened, is suppressed");
+                harness.suppressed(failed, expected, "the later failure, if it happened, is suppressed");
             }
-            case CANCEL, CLOSE, INPUT_ABANDONED -> {
-                assertCancelled(thrown);
-                assertEquals(List.of(), List.of(thrown.getSuppressed()), label + " nothing suppressed");
-            }
+            case CANCEL, CLOSE, INPUT_ABANDONED -> harness.stopped(thrown, null, null, 0, null, false);
             case CANCEL_FROM_STEP -> {
-                assertCancelled(thrown);
-                assertSameElements(plan.first == null ? List.of() : List.of(plan.first.thrown),
-                        List.of(thrown.getSuppressed()), label + " what the step threw after cancelling is suppressed");
+                harness.cancelled(thrown);
+                harness.suppressed(thrown, plan.first == null ? List.of() : List.of(plan.first.thrown),
+                        "what the step threw after cancelling is suppressed");
             }
             case CANCEL_RACES_FAILURE -> {
                 if (thrown instanceof CancellationException) {
-                    assertCancelled(thrown);
                     assertTrue(plan.first.happened.get(), label + " the step threw at the trigger");
-                    assertSameElements(List.of(plan.first.thrown), List.of(thrown.getSuppressed()),
-                            label + " a failure after the cancel is suppressed");
-                } else {
-                    PipelineFailedException failed = failure(thrown);
-                    assertFailedBy(failed, plan.first);
-                    assertEquals(List.of(), List.of(failed.getSuppressed()), label + " nothing suppressed");
                 }
+                harness.stopped(thrown, FaultPlan.stepName(fixture, plan.first.step), plan.first.thrown,
+                        plan.first.happened.get() ? 1 : 0, plan.first.thread.get(), false);
             }
-            case INTERRUPT_AWAIT, INTERRUPT_RUN -> {
-                if (!(thrown instanceof InterruptedException)) {
-                    fail(label + " the interrupted caller should get InterruptedException, got " + trace(thrown));
-                }
-                outcome = "interrupted";
-            }
+            case INTERRUPT_AWAIT, INTERRUPT_RUN -> harness.interrupted(thrown);
             case OUTPUT_CLOSED_EARLY -> {
-                PipelineFailedException failed = failure(thrown);
+                PipelineFailedException failed = harness.failure(thrown);
                 Step last = fixture.step(fixture.steps().size() - 1);
                 assertEquals(last.name(), failed.stage(), label + " the last step fails: " + trace(failed));
                 assertEquals(fixture.name(), failed.pipeline(), label);
                 if (!(failed.getCause() instanceof DisconnectedException)) {
                     fail(label + " the cause is the last step's DisconnectedException: " + trace(failed));
                 }
-                assertEquals(List.of(), List.of(failed.getSuppressed()), label + " nothing suppressed");
+                harness.suppressed(failed, List.of(), "nothing suppressed");
             }
             default -> throw new AssertionError(plan.fault);
         }
     }
 
-    private PipelineFailedException failure(Throwable thrown) {
-        if (!(thrown instanceof PipelineFailedException)) {
-            fail(label + " should throw PipelineFailedException, got " + trace(thrown));
-        }
-        PipelineFailedException failed = (PipelineFailedException) thrown;
-        outcome = "failed";
-        return failed;
-    }
-
     private void assertFailedBy(PipelineFailedException failed, Injection injection) {
-        String step = FaultPlan.stepName(fixture, injection.step);
-        assertEquals(step, failed.stage(), label + " stage(): " + trace(failed));
-        assertEquals(fixture.name(), failed.pipeline(), label + " pipeline()");
-        assertSame(injection.thrown, failed.getCause(), label + " the cause is the very exception "
-                + step + " threw (in " + injection.thread.get() + "): " + trace(failed));
-    }
-
-    private void assertCancelled(Throwable thrown) {
-        if (!(thrown instanceof CancellationException)) {
-            fail(label + " should throw CancellationException, got " + trace(thrown));
-        }
-        outcome = "cancelled";
-    }
-
-    private void assertSameElements(List<Throwable> expected, List<Throwable> actual, String message) {
-        boolean same = expected.size() == actual.size();
-        for (int i = 0; same && i < expected.size(); i++) {
-            same = expected.get(i) == actual.get(i);
-        }
-        if (!same) {
-            fail(message + ": expected " + expected + ", was " + actual.stream().map(FaultRun::trace)
-                    .collect(Collectors.toList()));
-        }
+        harness.failedBy(failed, FaultPlan.stepName(fixture, injection.step), injection.thrown, injection.thread.get());
     }
 
     /**
@@ -784,7 +636,7 @@ final class FaultRun {
                         + offeredCount + ")");
             }
         }
-        if ("normal".equals(outcome)) {
+        if ("normal".equals(harness.outcome())) {
             assertTrue(deliveries.get() <= RECORDED, label + " a normal run delivers what it was offered");
             List<String> expected = fixture.delivered(offered, plan.salt);
             Set<String> missing = new HashSet<>(expected);
@@ -820,97 +672,6 @@ final class FaultRun {
         });
     }
 
-    /** Whether {@code thread} is named as worker n of {@code step}: {@code <Pipeline>-<step>-<n>}, 1 <= n <= workers. */
-    static boolean isWorkerName(String thread, String pipeline, String step, int workers) {
-        Matcher m = Pattern.compile(Pattern.quote(pipeline + "-" + step + "-") + "(\\d+)").matcher(thread);
-        return m.matches() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= workers;
-    }
-
-    private void assertNoThreadAlive(String when) {
-        List<String> alive = alive(fixture.name());
-        if (!alive.isEmpty()) {
-            fail(label + " threads of the run alive " + when + ": " + alive + "\n" + dump(fixture.name()));
-        }
-    }
-
-    /** The names of the live threads of pipeline {@code name}. */
-    static List<String> alive(String name) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .map(Thread::getName)
-                .filter(n -> n.startsWith(name + "-"))
-                .sorted()
-                .collect(Collectors.toList());
-    }
-
-    // ---------------------------------------------------------------- helper threads
-
-    /** What a helper thread does. */
-    private interface Work {
-        Object call() throws Throwable;
-    }
-
-    /** A thread of the test (not of the run), with what its body returned or threw. */
-    private static final class Helper implements Runnable {
-        final String role;
-        final Thread thread;
-        private final Work body;
-        volatile Object result;
-        volatile Throwable thrown;
-        /** System.nanoTime() when the body ended. */
-        volatile long endedAt;
-
-        Helper(String role, Work body) {
-            this.role = role;
-            this.body = body;
-            this.thread = new Thread(this, "fault-" + role);
-            thread.setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            try {
-                result = body.call();
-            } catch (Throwable t) {
-                thrown = t;
-            } finally {
-                endedAt = System.nanoTime();
-            }
-        }
-    }
-
-    private Helper helper(String role, Work body) {
-        Helper helper = new Helper(role, body);
-        helpers.add(helper);
-        helper.thread.start();
-        return helper;
-    }
-
-    private void join(Helper helper) throws InterruptedException {
-        helper.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos())));
-        if (helper.thread.isAlive()) {
-            fail(label + " " + helper.thread.getName() + " did not end in time\n" + dump(fixture.name()));
-        }
-    }
-
-    private long remainingNanos() {
-        return Math.max(1, deadline - System.nanoTime());
-    }
-
-    /** Something to call that may throw anything. */
-    private interface Action {
-        void run() throws Throwable;
-    }
-
-    /** What {@code body} threw, or null. */
-    private static Throwable thrownBy(Action body) {
-        try {
-            body.run();
-            return null;
-        } catch (Throwable t) {
-            return t;
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static PipelineRun.WithInput<String> withInput(PipelineRun run) {
         return (PipelineRun.WithInput<String>) run;
@@ -927,31 +688,5 @@ final class FaultRun {
 
     private static List<String> values(int count) {
         return IntStream.range(0, count).mapToObj(FaultFixture::value).collect(Collectors.toList());
-    }
-
-    /** The stacks of the pipeline's threads and of the test's helper threads. */
-    static String dump(String pipeline) {
-        StringBuilder b = new StringBuilder("threads of ").append(pipeline).append(" and of the test:\n");
-        Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> Stream.of(pipeline + "-", "fault-", "junit-timeout")
-                        .anyMatch(e.getKey().getName()::startsWith))
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Thread::getName)))
-                .forEach(e -> {
-                    Thread thread = e.getKey();
-                    b.append("  \"").append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
-                    for (StackTraceElement frame : e.getValue()) {
-                        b.append("      at ").append(frame).append('\n');
-                    }
-                });
-        return b.toString();
-    }
-
-    static String trace(Throwable t) {
-        if (t == null) {
-            return "nothing (a normal end)";
-        }
-        StringWriter out = new StringWriter();
-        t.printStackTrace(new PrintWriter(out));
-        return out.toString();
     }
 }

@@ -111,7 +111,7 @@ class PipelineFaultInjectionTest {
             long began = System.nanoTime();
             try {
                 assertTimeoutPreemptively(BOUND, run::execute,
-                        () -> label + " did not end within " + BOUND + "\n" + FaultRun.dump(fixture.name()));
+                        () -> label + " did not end within " + BOUND + "\n" + FaultHarness.dump(fixture.name()));
                 String key = pairing.fault() + " -> " + run.outcome();
                 tally.merge(key, 1, Integer::sum);
                 if (run.stopLatency() >= 0) {
@@ -128,7 +128,7 @@ class PipelineFaultInjectionTest {
                 }
             } catch (Throwable problem) {
                 String text = problem instanceof AssertionError ? problem.getMessage()
-                        : label + " the test itself failed: " + FaultRun.trace(problem);
+                        : label + " the test itself failed: " + FaultHarness.trace(problem);
                 problems.add(text);
                 System.out.println("PROBLEM " + (problems.size() <= REPORTED ? text : label));
                 run.abandon();
@@ -139,7 +139,7 @@ class PipelineFaultInjectionTest {
                 } else if (!awaitNoThread(fixture.name())) {
                     poisoned.add(fixture.name());
                     System.out.println("PipelineFaultInjectionTest: threads of " + fixture.name()
-                            + " are still alive; its later runs are skipped: " + FaultRun.alive(fixture.name()));
+                            + " are still alive; its later runs are skipped: " + FaultHarness.alive(fixture.name()));
                 }
             }
             long took = System.nanoTime() - began;
@@ -173,7 +173,7 @@ class PipelineFaultInjectionTest {
     private static boolean awaitNoThread(String pipeline) {
         long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (System.nanoTime() < until) {
-            if (FaultRun.alive(pipeline).isEmpty()) {
+            if (FaultHarness.alive(pipeline).isEmpty()) {
                 return true;
             }
             try {
@@ -183,6 +183,6 @@ class PipelineFaultInjectionTest {
                 return false;
             }
         }
-        return FaultRun.alive(pipeline).isEmpty();
+        return FaultHarness.alive(pipeline).isEmpty();
     }
 }

@@ -705,14 +705,14 @@ class PipelineFuzzTest {
         }
 
         private void assertNoThreadLeft() {
-            List<String> alive = FaultRun.alive(input.interfaceSimpleName());
+            List<String> alive = FaultHarness.alive(input.interfaceSimpleName());
             check(alive.isEmpty(), "threads alive after the run: " + alive);
         }
 
         private void assertThreadNames(List<Step> steps) {
             for (Step s : steps) {
                 for (String name : threads.getOrDefault(s.name, Set.of())) {
-                    check(FaultRun.isWorkerName(name, input.interfaceSimpleName(), s.name, s.workers),
+                    check(FaultHarness.isWorkerName(name, input.interfaceSimpleName(), s.name, s.workers),
                             "step " + s.name + " (workers = " + s.workers + ") ran on thread " + name);
                 }
             }
