@@ -145,8 +145,21 @@ final class FaultHarness {
         }
     }
 
-    /** After a failed check: interrupts every helper still running. */
-    void interruptHelpers() {
+    /**
+     * After a failed check: closes the run, if it was started, from another thread, waiting at
+     * most 2 s (close() may be what hangs), then interrupts every helper still running.
+     */
+    void abandon(PipelineRun run) {
+        if (run != null) {
+            Thread closer = new Thread(run::close, "fault-cleanup");
+            closer.setDaemon(true);
+            closer.start();
+            try {
+                closer.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Helper helper : helpers) {
             helper.thread.interrupt();
         }

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import pneumatic.channel.DisconnectedException;
@@ -14,7 +15,8 @@ import pneumatic.channel.DisconnectedException;
 /**
  * What one run of {@link PipelineFaultInjectionTest} does wrong, and how: chosen from the run's
  * seeded {@link Random}, so that a run number and a seed name the same plan on every machine
- * (the threads' timing, of course, differs).
+ * (the threads' timing, of course, differs). {@link #stopping} draws the stops that the fuzzer
+ * injects into its random pipelines the same way.
  *
  * <p>Steps are named by their index in {@link FaultFixture#steps()}; {@link #INPUT} is the
  * iterable that the generated {@code run(steps, inputs)} feeds from a thread of the run. Items
@@ -263,6 +265,43 @@ final class FaultPlan {
         return plan;
     }
 
+    /**
+     * Draws a stop for a run of a random pipeline ({@link PipelineFuzzTest}): {@link Fault#CANCEL},
+     * {@link Fault#INTERRUPT_AWAIT} or {@link Fault#CLOSE} while the caller waits in {@code await()}
+     * or {@code await(Duration)}, at a moment drawn as for the fixtures (after a delay, or at an
+     * item of some step, whose worker then maybe waits for the stop; some worker maybe waiting for
+     * the stop at another item), but only at items the run reaches: its source is finite, so
+     * unless a worker waits for the stop, the run may end before the stop comes.
+     *
+     * @param offered how many values the source produces or the caller feeds
+     * @param arrivals how many items each step takes (a source: produces) when nothing stops the run
+     */
+    static FaultPlan stopping(Fault fault, int offered, int[] arrivals, Random rnd) {
+        if (fault != Fault.CANCEL && fault != Fault.INTERRUPT_AWAIT && fault != Fault.CLOSE) {
+            throw new IllegalArgumentException(fault + " is not a stop from outside");
+        }
+        FaultPlan plan = new FaultPlan(fault);
+        plan.mode = rnd.nextBoolean() ? Mode.AWAIT : Mode.TIMED_AWAIT;
+        plan.count = offered;
+        plan.iterateOutput = rnd.nextBoolean();
+        List<Integer> reached = IntStream.range(0, arrivals.length).filter(i -> arrivals[i] > 0).boxed()
+                .collect(Collectors.toList());
+        if (reached.isEmpty() || rnd.nextBoolean()) {
+            plan.delayNanos = rnd.nextInt(5) == 0 ? 0 : rnd.nextInt(1_000_000);
+            if (!reached.isEmpty() && rnd.nextInt(10) < 3) {
+                plan.blockStep = reached.get(rnd.nextInt(reached.size()));
+                plan.blockAt = 1 + rnd.nextInt(Math.min(arrivals[plan.blockStep], 10));
+            }
+        } else {
+            plan.triggerStep = reached.get(rnd.nextInt(reached.size()));
+            plan.triggerAt = 1 + rnd.nextInt(Math.min(arrivals[plan.triggerStep], 30));
+            plan.blockAtTrigger = rnd.nextBoolean();
+        }
+        plan.closerInterrupted = fault == Fault.CLOSE && rnd.nextInt(10) < 3;
+        plan.twoClosers = fault == Fault.CLOSE && rnd.nextInt(10) < 3;
+        return plan;
+    }
+
     private static int randomStage(FaultFixture fixture, Random rnd) {
         List<Integer> stages = IntStream.range(0, fixture.steps().size())
                 .filter(i -> fixture.step(i).shape().isStage()).boxed().collect(Collectors.toList());
@@ -365,10 +404,19 @@ final class FaultPlan {
             }
             b.append(')');
         }
+        return describe(b, i -> stepName(fixture, i), fixture.hasSource(), fixture.hasSink());
+    }
+
+    /** The plan in one line, for a pipeline whose step {@code i} is called {@code stepName.apply(i)}. */
+    String describe(IntFunction<String> stepName, boolean hasSource, boolean hasSink) {
+        return describe(new StringBuilder(fault.name()), stepName, hasSource, hasSink);
+    }
+
+    private String describe(StringBuilder b, IntFunction<String> stepName, boolean hasSource, boolean hasSink) {
         b.append(" mode=").append(mode);
         b.append(" offered=").append(count < 0 ? "endless" : String.valueOf(count));
         if (triggerStep != NO_STEP) {
-            b.append(" stopAt=").append(stepName(fixture, triggerStep)).append('#').append(triggerAt);
+            b.append(" stopAt=").append(stepName.apply(triggerStep)).append('#').append(triggerAt);
             if (cancelFromStep) {
                 b.append(closeFromStep ? "(which closes)" : "(which cancels)");
             }
@@ -380,21 +428,21 @@ final class FaultPlan {
             b.append(" stopAfter=").append(delayNanos / 1000).append("us");
         }
         if (blockStep != NO_STEP) {
-            b.append(" block=").append(stepName(fixture, blockStep)).append('#').append(blockAt);
+            b.append(" block=").append(stepName.apply(blockStep)).append('#').append(blockAt);
         }
         if (!slow.isEmpty()) {
-            b.append(" slow=").append(slow.stream().map(i -> stepName(fixture, i)).collect(Collectors.toList()));
+            b.append(" slow=").append(slow.stream().map(stepName::apply).collect(Collectors.toList()));
         }
         if (pacedSource) {
             b.append(" pacedSource");
         }
         if (!busy.isEmpty()) {
-            b.append(" busy=").append(busy.stream().map(i -> stepName(fixture, i)).collect(Collectors.toList()));
+            b.append(" busy=").append(busy.stream().map(stepName::apply).collect(Collectors.toList()));
         }
-        if (!fixture.hasSource() && mode != Mode.RUN && slowFeeder) {
+        if (!hasSource && mode != Mode.RUN && slowFeeder) {
             b.append(" slowFeeder");
         }
-        if (!fixture.hasSink() && mode != Mode.RUN) {
+        if (!hasSink && mode != Mode.RUN) {
             b.append(iterateOutput ? " drain=for-each" : " drain=recv");
             if (slowDrainer) {
                 b.append(" slowDrainer");
@@ -412,7 +460,9 @@ final class FaultPlan {
         if (twoClosers) {
             b.append(" twoClosers");
         }
-        b.append(" salt=").append(salt);
+        if (salt != 0) { // the fuzzer's plans have none
+            b.append(" salt=").append(salt);
+        }
         return b.toString();
     }
 

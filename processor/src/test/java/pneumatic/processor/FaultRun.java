@@ -120,19 +120,8 @@ final class FaultRun {
 
     /** After a failed check: stops whatever is left of the run, without waiting long. */
     void abandon() {
-        PipelineRun started = run;
         outcomeKnown.countDown();
-        if (started != null) {
-            Thread closer = new Thread(started::close, "fault-cleanup");
-            closer.setDaemon(true);
-            closer.start();
-            try {
-                closer.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        harness.interruptHelpers();
+        harness.abandon(run);
     }
 
     // ---------------------------------------------------------------- driving

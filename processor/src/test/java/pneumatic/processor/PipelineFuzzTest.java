@@ -17,11 +17,14 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,19 +32,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -53,8 +62,10 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import pneumatic.PipelineFailedException;
 import pneumatic.PipelineRun;
+import pneumatic.channel.DisconnectedException;
 import pneumatic.channel.Receiver;
 import pneumatic.channel.Sender;
+import pneumatic.processor.FaultPlan.Fault;
 import pneumatic.processor.RandomPipelines.Expect;
 import pneumatic.processor.RandomPipelines.Input;
 import pneumatic.processor.RandomPipelines.Mut;
@@ -79,11 +90,19 @@ import pneumatic.processor.RandomPipelines.Step;
  *       computed one after the other give: the same values, in order when every step has one
  *       worker; an injected failure surfaces as {@code PipelineFailedException} naming its step;
  *       no thread of the run outlives it, and each is named {@code <Pipeline>-<step>-<n>}.</li>
+ *   <li>one run in two is stopped from outside, with {@link PipelineFaultInjectionTest}'s plans
+ *       and checks ({@link FaultPlan#stopping}, {@link FaultHarness}): {@code cancel()}, the
+ *       caller interrupted in {@code await()} (then {@code close()}), or {@code close()} from
+ *       other threads, after a delay or at an item the run reaches (whose worker may then wait
+ *       for the stop). It must end cancelled, or failed by the injected failure, or, if it ended
+ *       before the stop, with every value delivered exactly once; what a stopped run delivered
+ *       is part of the sequential result (a prefix, with one worker per step).</li>
  * </ul>
  *
  * <p>Bounded: {@code -Dfuzz.count} inputs (default 200), stopping early after {@code
  * -Dfuzz.seconds} (default 30). The seed is printed first; {@code -Dfuzz.seed=S} repeats a run and
- * {@code -Dfuzz.input=N} checks one input (the number printed with each problem) and prints it.
+ * {@code -Dfuzz.input=N} checks one input (the number printed with each problem) with the same
+ * stop, and prints both; {@code -Dfuzz.skip=stops} runs without stops.
  */
 class PipelineFuzzTest {
 
@@ -139,10 +158,12 @@ class PipelineFuzzTest {
         double elapsed = (System.nanoTime() - start) / 1e9;
         String summary = String.format(Locale.ROOT, "PipelineFuzzTest summary: seed=%d java=%s inputs=%d"
                         + " compiled+ran=%d rejected=%d (expected-valid=%d expected-invalid=%d)"
-                        + " runs-with-injected-failure=%d elapsed=%.1fs problems=%d ids=%s",
+                        + " runs-with-injected-failure=%d runs-stopped=%s elapsed=%.1fs (running %.1fs) problems=%d"
+                        + " ids=%s stops=%s",
                 seed, System.getProperty("java.version"), stats.inputs, stats.ran, stats.rejected,
-                stats.expected.get(Expect.COMPILES), stats.expected.get(Expect.REJECTED), stats.failures, elapsed,
-                problems.values().stream().mapToInt(List::size).sum(), stats.ids);
+                stats.expected.get(Expect.COMPILES), stats.expected.get(Expect.REJECTED), stats.failures,
+                stats.stopsPerFault(), elapsed, stats.runNanos / 1e9, problems.values().stream().mapToInt(List::size).sum(), stats.ids,
+                stats.stops);
         System.out.println(summary);
         if (!problems.isEmpty()) {
             System.out.println(report(seed, problems));
@@ -211,6 +232,10 @@ class PipelineFuzzTest {
         boolean compiled;
         boolean ran;
         boolean injectedFailure;
+        /** The stop from outside and how the run ended, e.g. "CANCEL+failure -> failed"; null: none. */
+        String stop;
+        /** How long running the wiring took (compiling not included). */
+        long runNanos;
     }
 
     private static final class Stats {
@@ -218,6 +243,8 @@ class PipelineFuzzTest {
         int ran;
         int rejected;
         int failures;
+        long runNanos;
+        final Map<String, Integer> stops = new TreeMap<>();
         final Map<Expect, Integer> expected = new EnumMap<>(Map.of(Expect.COMPILES, 0, Expect.REJECTED, 0));
         final Map<String, Integer> ids = new TreeMap<>();
 
@@ -233,9 +260,20 @@ class PipelineFuzzTest {
             if (outcome.injectedFailure) {
                 failures++;
             }
+            if (outcome.stop != null) {
+                stops.merge(outcome.stop, 1, Integer::sum);
+            }
+            runNanos += outcome.runNanos;
             for (String id : outcome.ids) {
                 ids.merge(id, 1, Integer::sum);
             }
+        }
+
+        /** The runs per stop from outside, whatever they ended with. */
+        Map<String, Integer> stopsPerFault() {
+            Map<String, Integer> per = new TreeMap<>();
+            stops.forEach((key, n) -> per.merge(key.replaceAll("[+ ].*", ""), n, Integer::sum));
+            return per;
         }
     }
 
@@ -447,14 +485,22 @@ class PipelineFuzzTest {
                         + probe.written);
                 return;
             }
+            AtomicReference<Run> made = new AtomicReference<>();
             Future<?> run = runner.submit(() -> {
-                new Run(input, compilation).check();
+                made.set(new Run(input, compilation));
+                made.get().check();
                 return null;
             });
+            long began = System.nanoTime();
             try {
                 run.get(RUN_BOUND.toSeconds(), TimeUnit.SECONDS);
+                outcome.runNanos = System.nanoTime() - began;
                 outcome.ran = true;
                 outcome.injectedFailure = input.failStep() >= 0;
+                if (made.get().stop != null) {
+                    outcome.stop = made.get().stop + (outcome.injectedFailure ? "+failure" : "") + " -> "
+                            + made.get().ending;
+                }
             } catch (TimeoutException hung) {
                 run.cancel(true);
                 problem("run-hangs", "the run did not end within " + RUN_BOUND);
@@ -478,10 +524,28 @@ class PipelineFuzzTest {
         private final Map<String, Set<String>> threads = new ConcurrentHashMap<>();
         private final ConcurrentLinkedQueue<Object> sunk = new ConcurrentLinkedQueue<>();
         private final Random random;
+        /** Draws the stop, apart from {@link #random}, so that the runs without a stop stay as they were. */
+        private final Random stops;
+        /** The stop from outside this run gets, or null; see {@link #stopOf}. */
+        final Fault stop;
+        /** With a stop: how it ended (normal, failed or cancelled), for the summary. */
+        volatile String ending;
+        /** With a stop: its plan and the shared stops and checks; null without. */
+        private FaultPlan plan;
+        private FaultHarness harness;
+        /** With a stop: the items each step has taken (a source: produced), by index. */
+        private AtomicInteger[] taken;
+        /** How many times the failing step threw its failure, and the last thread that did. */
+        private final AtomicInteger thrownCount = new AtomicInteger();
+        private volatile String thrownIn;
+        /** What the drainer of an open output received, in order. */
+        private final ConcurrentLinkedQueue<Object> drained = new ConcurrentLinkedQueue<>();
 
         Run(Input input, Compilation compilation) throws ReflectiveOperationException {
             this.input = input;
             this.random = new Random(input.seed() ^ 0x5DEECE66DL);
+            this.stops = new Random(input.seed() * 0x9E3779B97F4A7C15L + 0x570B);
+            this.stop = stopOf(stops);
             ClassLoader loader = new CompiledPipeline.GeneratedClassLoader(compilation, PipelineFuzzTest.class.getClassLoader());
             this.pipeline = loader.loadClass(input.interfaceBinaryName());
             this.wiring = loader.loadClass(input.wiringBinaryName());
@@ -512,8 +576,11 @@ class PipelineFuzzTest {
                     : RandomPipelines.feedValues(input.feedType(), input.feedCount(), input.feedSalt(), items);
             List<Object> inputs = input.hasSource() ? List.of() : List.copyOf(values);
             boolean failureReached = input.failStep() == 0 && input.hasSource();
+            int[] arrivals = new int[steps.size()]; // what each step takes (a source: produces) if nothing stops
+            arrivals[0] = values.size();
             for (int i = input.hasSource() ? 1 : 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
+                arrivals[i] = values.size();
                 if (i == input.failStep() && !values.isEmpty()) {
                     failureReached = true;
                 }
@@ -530,6 +597,10 @@ class PipelineFuzzTest {
             }
             boolean ordered = steps.stream().allMatch(s -> s.workers == 1);
             Throwable failure = input.failStep() < 0 ? null : failure(steps.get(input.failStep()));
+            if (stop != null) {
+                stopped(failure, values, inputs, arrivals, ordered);
+                return;
+            }
 
             Object implementation = implementation(failure);
             boolean useStart = failure == null && random.nextInt(100) < 40;
@@ -561,6 +632,171 @@ class PipelineFuzzTest {
             compare(values, got, ordered, useStart);
         }
 
+        /**
+         * One run in two of a valid input is stopped from outside, evenly by {@code cancel()},
+         * by interrupting the caller in {@code await()} and then {@code close()}, and by {@code
+         * close()} from other threads: drawn from the input's seed, so {@code -Dfuzz.input}
+         * replays the input with its stop; {@code -Dfuzz.skip=stops} turns them off.
+         */
+        private static Fault stopOf(Random stops) {
+            if (RandomPipelines.SKIP.contains("stops")) {
+                return null;
+            }
+            switch (stops.nextInt(6)) {
+                case 0:
+                    return Fault.CANCEL;
+                case 1:
+                    return Fault.INTERRUPT_AWAIT;
+                case 2:
+                    return Fault.CLOSE;
+                default:
+                    return null;
+            }
+        }
+
+        /**
+         * The run under {@link #stop}, with the fault-injection test's stops and checks ({@link
+         * FaultPlan#stopping}, {@link FaultHarness}): started, fed and drained by helper threads
+         * while the caller waits in {@code await()}, stopped at the plan's moment; then it must
+         * have been cancelled, or failed by the injected failure, or (if it ended before the
+         * stop) delivered every value exactly once. Whatever the outcome, what was delivered is
+         * part of what a run that nothing stops delivers (in its order, if every step has one
+         * worker), every worker that waited for the stop was released, and no thread is left.
+         */
+        private void stopped(Throwable failure, List<Object> expected, List<Object> inputs, int[] arrivals,
+                boolean ordered) throws Exception {
+            List<Step> steps = input.steps();
+            int offered = input.hasSource() ? arrivals[0] : inputs.size();
+            plan = FaultPlan.stopping(stop, offered, arrivals, stops);
+            String label = "[fuzz.input=" + input.seed() + " " + plan.describe(i -> steps.get(i).name, input.hasSource(),
+                    input.hasSink()) + (failure == null ? "" : " and " + steps.get(input.failStep()).name + " fails") + "]";
+            harness = new FaultHarness(label, input.interfaceSimpleName(), plan, RUN_BOUND.minusSeconds(5));
+            taken = new AtomicInteger[steps.size()];
+            Arrays.setAll(taken, i -> new AtomicInteger());
+            Object implementation = implementation(failure);
+            PipelineRun started;
+            try {
+                started = (PipelineRun) wiring.getMethod("start", pipeline).invoke(null, implementation);
+            } catch (InvocationTargetException e) {
+                throw unwrap(e);
+            }
+            boolean checked = false;
+            try {
+                FaultHarness.Helper feeder = input.hasSource() ? null : harness.helper("feeder", () -> feed(started, inputs));
+                if (!input.hasSink()) {
+                    harness.helper("drainer", () -> drain(started));
+                }
+                FaultHarness.Helper caller = harness.helper("caller", () -> {
+                    if (plan.mode == FaultPlan.Mode.AWAIT) {
+                        started.await();
+                    } else {
+                        while (!started.await(Duration.ofNanos(ThreadLocalRandom.current().nextLong(2_000_000)))) {
+                            // not yet: wait again
+                        }
+                    }
+                    return null;
+                });
+                harness.awaitStopMoment(started, true,
+                        () -> steps.get(plan.triggerStep).name + " (taken " + Arrays.toString(taken) + ")");
+                Throwable thrown;
+                switch (stop) {
+                    case CANCEL:
+                        harness.cancel(started, caller, stops.nextBoolean());
+                        thrown = caller.thrown;
+                        break;
+                    case CLOSE:
+                        harness.closeFromOtherThreads(started, caller);
+                        thrown = caller.thrown;
+                        break;
+                    default:
+                        thrown = harness.interruptAwait(started, caller, true);
+                }
+                harness.noThreadAlive("after await() returned or threw");
+                started.close();
+                harness.noThreadAlive("after close()");
+                harness.joinHelpers();
+                ending = harness.stopped(thrown, failure == null ? null : steps.get(input.failStep()).name, failure,
+                        thrownCount.get(), thrownIn, true);
+                harness.checkReleased();
+                assertThreadNames(steps);
+                if (VERBOSE) {
+                    System.out.println("stopped: " + label + " -> " + ending);
+                }
+                List<Object> got = new ArrayList<>(input.hasSink() ? sunk : drained);
+                if (ending.equals("normal")) {
+                    check(feeder == null || "fed".equals(feeder.result), label + " a run that ended normally took"
+                            + " every value fed, but the feeder was " + (feeder == null ? null : feeder.result));
+                    try {
+                        compare(expected, got, ordered, true);
+                    } catch (AssertionError wrong) {
+                        throw new AssertionError(label + " ended normally, " + wrong.getMessage(), wrong);
+                    }
+                } else {
+                    part(expected, got, ordered, label);
+                }
+                checked = true;
+            } finally {
+                if (!checked) {
+                    harness.abandon(started);
+                }
+            }
+        }
+
+        /** An open input's feeder: sends every value, unless the stop disconnects it, then closes input(). */
+        private Object feed(PipelineRun run, List<Object> inputs) throws InterruptedException {
+            @SuppressWarnings("unchecked")
+            Sender<Object> in = ((PipelineRun.WithInput<Object>) run).input();
+            try (Sender<Object> handle = in) {
+                for (Object v : inputs) {
+                    handle.send(v);
+                }
+                return "fed";
+            } catch (DisconnectedException stopped) {
+                return "disconnected";
+            }
+        }
+
+        /** An open output's drainer: receives until the last step has ended, with for-each or recv(). */
+        private Object drain(PipelineRun run) throws InterruptedException {
+            @SuppressWarnings("unchecked")
+            Receiver<Object> out = ((PipelineRun.WithOutput<Object>) run).output();
+            if (plan.iterateOutput) {
+                for (Object v : out) {
+                    drained.add(v);
+                }
+                return "ended";
+            }
+            while (true) {
+                try {
+                    drained.add(out.recv());
+                } catch (DisconnectedException end) {
+                    return "ended";
+                }
+            }
+        }
+
+        /**
+         * What a stopped run delivered is part of what a run that nothing stops delivers: a
+         * prefix of it if every step has one worker, else a sub-multiset.
+         */
+        private static void part(List<Object> expected, List<Object> got, boolean ordered, String label) {
+            List<String> want = expected.stream().map(RandomPipelines::canonical).collect(Collectors.toList());
+            List<String> have = got.stream().map(RandomPipelines::canonical).collect(Collectors.toList());
+            if (ordered) {
+                check(have.size() <= want.size() && want.subList(0, have.size()).equals(have), label + " a stopped run"
+                        + " with one worker per step delivers a prefix of the values, in order; expected a prefix of "
+                        + abbreviate(want) + "\ngot: " + abbreviate(have));
+                return;
+            }
+            Map<String, Integer> left = new HashMap<>();
+            want.forEach(v -> left.merge(v, 1, Integer::sum));
+            for (String v : have) {
+                check(left.merge(v, -1, Integer::sum) >= 0, label + " a stopped run delivered " + v + " more often"
+                        + " than a run that nothing stops: expected part of " + abbreviate(want) + "\ngot: "
+                        + abbreviate(have));
+            }
+        }
+
         private static Throwable failure(Step step) {
             if ("io".equals(step.throwable)) {
                 return new IOException("fuzz failure in " + step.name);
@@ -573,8 +809,10 @@ class PipelineFuzzTest {
 
         private Object implementation(Throwable failure) {
             Map<String, Step> byName = new HashMap<>();
+            Map<Step, Integer> indexOf = new HashMap<>();
             for (Step s : input.steps()) {
                 byName.put(s.name, s);
+                indexOf.put(s, indexOf.size());
             }
             Step failing = input.failStep() < 0 ? null : input.steps().get(input.failStep());
             InvocationHandler handler = (proxy, method, args) -> {
@@ -593,45 +831,120 @@ class PipelineFuzzTest {
                     throw new IllegalStateException("the wiring called " + method + ", which is not a step");
                 }
                 threads.computeIfAbsent(s.name, k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName());
-                if (s == failing) {
-                    throw failure;
-                }
-                Object[] a = args == null ? new Object[0] : args;
-                switch (s.role) {
-                    case SOURCE: {
-                        List<Object> values = RandomPipelines.sourceValues(s, items);
-                        switch (s.shape) {
-                            case STREAM:
-                                return values.stream();
-                            case ITERABLE:
-                                return new ArrayList<>(values);
-                            case ITERATOR:
-                                return values.iterator();
-                            default:
-                                sendAll(a[0], values);
-                                return null;
-                        }
+                try {
+                    return call(s, indexOf.get(s), s == failing ? failure : null, args == null ? new Object[0] : args);
+                } catch (InterruptedException stopped) {
+                    // Only a stop interrupts a step. A method that cannot throw it says so unchecked,
+                    // as a user's would: with a stop signal, never a failure of its own.
+                    if (Arrays.stream(method.getExceptionTypes()).anyMatch(t -> t.isAssignableFrom(InterruptedException.class))) {
+                        throw stopped;
                     }
-                    case STAGE: {
-                        List<Object> out = RandomPipelines.outputs(s, a[0], items);
-                        switch (s.shape) {
-                            case VALUE:
-                                return out.get(0);
-                            case OPTIONAL:
-                                return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
-                            case STREAM:
-                                return out.stream();
-                            default:
-                                sendAll(a[1], out);
-                                return null;
-                        }
-                    }
-                    default:
-                        sunk.add(a[0]);
-                        return null;
+                    Thread.currentThread().interrupt();
+                    throw (CancellationException) new CancellationException(s.name + " was interrupted by the stop")
+                            .initCause(stopped);
                 }
             };
             return Proxy.newProxyInstance(pipeline.getClassLoader(), new Class<?>[] {pipeline}, handler);
+        }
+
+        /** One call of step {@code s}, number {@code index}; it throws {@code failure} if not null. */
+        private Object call(Step s, int index, Throwable failure, Object[] a) throws Throwable {
+            if (harness != null && s.role != Role.SOURCE) {
+                harness.atItem(index, taken[index].incrementAndGet(), NOTHING);
+            }
+            if (failure != null) {
+                thrownCount.incrementAndGet();
+                thrownIn = Thread.currentThread().getName();
+                throw failure;
+            }
+            switch (s.role) {
+                case SOURCE: {
+                    List<Object> values = RandomPipelines.sourceValues(s, items);
+                    switch (s.shape) {
+                        case STREAM:
+                            return harness == null ? values.stream()
+                                    : StreamSupport.stream(Spliterators.spliteratorUnknownSize(counted(index, values),
+                                            Spliterator.ORDERED), false);
+                        case ITERABLE:
+                            return harness == null ? new ArrayList<>(values) : new AbstractList<Object>() {
+                                @Override
+                                public Object get(int i) {
+                                    return values.get(i);
+                                }
+
+                                @Override
+                                public int size() {
+                                    return values.size();
+                                }
+
+                                @Override
+                                public Iterator<Object> iterator() {
+                                    return counted(index, values);
+                                }
+                            };
+                        case ITERATOR:
+                            return harness == null ? values.iterator() : counted(index, values);
+                        default:
+                            if (harness == null) {
+                                sendAll(a[0], values);
+                            } else {
+                                @SuppressWarnings("unchecked")
+                                Sender<Object> out = (Sender<Object>) a[0];
+                                for (Object v : values) {
+                                    harness.atItem(index, taken[index].incrementAndGet(), NOTHING);
+                                    out.send(v);
+                                }
+                            }
+                            return null;
+                    }
+                }
+                case STAGE: {
+                    List<Object> out = RandomPipelines.outputs(s, a[0], items);
+                    switch (s.shape) {
+                        case VALUE:
+                            return out.get(0);
+                        case OPTIONAL:
+                            return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
+                        case STREAM:
+                            return out.stream();
+                        default:
+                            sendAll(a[1], out);
+                            return null;
+                    }
+                }
+                default:
+                    sunk.add(a[0]);
+                    return null;
+            }
+        }
+
+        private static final Runnable NOTHING = () -> { };
+
+        /** A source's values, each counted as an item of step {@code index} as it is taken. */
+        private Iterator<Object> counted(int index, List<Object> values) {
+            Iterator<Object> all = values.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public Object next() {
+                    Object value = all.next();
+                    try {
+                        harness.atItem(index, taken[index].incrementAndGet(), NOTHING);
+                    } catch (InterruptedException stopped) {
+                        throw sneaky(stopped);
+                    }
+                    return value;
+                }
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+            throw (E) t;
         }
 
         private static void sendAll(Object sender, List<Object> values) throws InterruptedException {

@@ -90,7 +90,8 @@ final class RandomPipelines {
      * {@code lone-local} (a local pipeline as the only pipeline of the compilation),
      * {@code deprecated} (a deprecated step, record or interface), {@code varargs} (an array
      * parameter declared as varargs), {@code shadowing-params} (parameters named like a class or a
-     * package the generated code names). Meant for known problems that are being fixed, so that the
+     * package the generated code names), {@code stops} (the stops from outside that {@link
+     * PipelineFuzzTest} injects into runs). Meant for known problems that are being fixed, so that the
      * fuzzer keeps looking for new ones meanwhile.
      */
     static final Set<String> SKIP = Set.copyOf(Arrays.asList(System.getProperty("fuzz.skip", "").split("\\s*,\\s*")));
