@@ -219,6 +219,7 @@ final class RandomPipelines {
             Set<String> requiredIds,
             boolean missingType,
             boolean missingTypeReported,
+            String silentBecause,
             boolean wiringAllowed,
             List<int[]> regions,
             Set<String> errorFiles,
@@ -602,6 +603,8 @@ final class RandomPipelines {
         private boolean missing;
         /** The member that mentions the missing type; a later mutation may remove it. */
         private Member missingIn;
+        /** The missing name is a constant in a step annotation's workers or capacity, not a type. */
+        private boolean missingConstant;
         private boolean wiringAllowed;
         private int failStep = -1;
 
@@ -1260,6 +1263,11 @@ final class RandomPipelines {
          * is set aside, then only what is still undefined is reported) hide all the rest; a method
          * with two roles, or removed, is no step whose mistakes could be reported; and the chain's
          * types, and whether the wiring's name is free, are only checked as the single mistake.
+         *
+         * <p>A missing type is reported as {@code [Pipeline/Undefined]} in the last round, wherever
+         * the interface mentions it (a step's parameter, return or throws clause, a default
+         * method), also in a class; a local interface is reported as such instead. Only a
+         * missing constant in {@code workers} or {@code capacity} is not: see {@link #silentBecause}.
          */
         private void computeRequired(boolean missingType) {
             required.clear();
@@ -1267,6 +1275,13 @@ final class RandomPipelines {
                 required.add(Mut.ORPHAN.primary); // another type: nothing in the pipeline hides it
             }
             if (missingType) {
+                if (local) {
+                    if (companionName != null) {
+                        required.add(Mut.LOCAL.primary);
+                    }
+                } else if (!missingConstant) {
+                    required.add("Undefined");
+                }
                 return;
             }
             if (applied.contains(Mut.LOCAL)) {
@@ -1331,6 +1346,39 @@ final class RandomPipelines {
                         }
                 }
             }
+        }
+
+        /**
+         * Why a failed compile of this input may have no {@code [Pipeline/...]} error at all, or
+         * null: it must have one. Found by compiling every kind of missing name (12,000 inputs, 428
+         * with one): every missing type gets {@code [Pipeline/Undefined]} (or, in a local
+         * interface, {@code [Pipeline/Visibility]}); javac does reach the last round, in which the
+         * processor reports it. Two cases get javac's "cannot find symbol" only:
+         * <ul>
+         *   <li>a local interface with no other Pneumatic annotation outside method bodies in the
+         *       compilation (no companion, orphan step, pipeline superinterface or other pipeline):
+         *       javac calls a processor only for the annotations it finds outside method bodies,
+         *       in no round, the last included, so here javac itself keeps the processor out;</li>
+         *   <li>an undefined constant as the value of {@code workers} or {@code capacity}: the
+         *       processor sets the interface aside and, in the last round, deliberately leaves the
+         *       value to javac's error on it ({@code UndefinedTypes}: an annotation value javac could
+         *       not evaluate is not reportable). A choice of the processor, not a limit of javac:
+         *       if it reports {@code [Pipeline/Undefined]} there too, drop this case.</li>
+         * </ul>
+         */
+        private String silentBecause(boolean missingType) {
+            if (!missingType) {
+                return null;
+            }
+            boolean otherAnnotatedType = companionName != null || applied.contains(Mut.ORPHAN) || basePipeline
+                    || applied.contains(Mut.WIRING_COLLISION);
+            if (local && !otherAnnotatedType) {
+                return "javac calls no processor for a local @Pipeline alone";
+            }
+            if (!local && missingConstant) {
+                return "the processor leaves an undefined workers or capacity value to javac";
+            }
+            return null;
         }
 
         /** Whether the processor parses a member as a step: abstract, with exactly one role. */
@@ -1916,6 +1964,7 @@ final class RandomPipelines {
                 m.attributes.put(rng.nextBoolean() ? "capacity" : "workers", pick(new String[] {"NOPE", "SIZ", "Stage.NOPE"}));
                 m.emptyParentheses = false;
                 missingIn = m;
+                missingConstant = true;
                 return "MISSING_TYPE(attribute of " + m.name + ": " + m.attributes + ")";
             } else if (where == 4 && !steps.isEmpty()) {
                 Member m = pick(steps);
@@ -2065,7 +2114,7 @@ final class RandomPipelines {
             computeRequired(missingType);
             return new Input(seed, List.copyOf(files), expect, List.copyOf(mutations), Set.copyOf(allowed),
                     Set.copyOf(required), missingType,
-                    missingType && !local, wiringAllowed, List.copyOf(regions), Set.copyOf(errorFiles), binary,
+                    missingType && !local, silentBecause(missingType), wiringAllowed, List.copyOf(regions), Set.copyOf(errorFiles), binary,
                     interfaceName, wiring,
                     recordBinary, List.copyOf(chain), hasSource, hasSink, feedType, feedCount, feedSalt, failStep,
                     List.copyOf(features));
