@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
@@ -34,8 +35,10 @@ import pneumatic.processor.validate.Validator;
  * <p>For each annotated type, in each round:
  * <ol>
  *   <li>If its method signatures mention types that do not exist yet, set it aside: another
- *       processor may generate them in a later round. At the end, report what is still missing
- *       ({@code [Pipeline/Undefined]}).</li>
+ *       processor may generate them in a later round. In the last round, report what is still
+ *       missing ({@code [Pipeline/Undefined]}), then go on with the steps below all the same,
+ *       without writing anything, so that the same compile shows every mistake that does not
+ *       depend on the missing types.</li>
  *   <li>Check the type itself ({@link Validator#checkType}); stop if it is not a pipeline
  *       interface that can be parsed.</li>
  *   <li>Parse it into a {@link Pipeline} ({@link PipelineParser}), reporting each method that is
@@ -108,15 +111,12 @@ public final class PipelineProcessor extends AbstractProcessor {
             }
         }
         for (TypeElement type : todo) {
-            processSafely(type);
+            processSafely(type, round.processingOver());
         }
         if (localPipelines != null) {
             localPipelines.report(round.getRootElements());
         }
         reportOrphans(annotations, round);
-        if (round.processingOver()) {
-            reportUndefined();
-        }
         return true;
     }
 
@@ -138,18 +138,28 @@ public final class PipelineProcessor extends AbstractProcessor {
         }
     }
 
-    private void processSafely(TypeElement type) {
+    /**
+     * Checks a type and writes its wiring, or sets it aside while it mentions undefined types.
+     *
+     * @param last whether this is the last round, in which nothing is set aside any more
+     */
+    private void processSafely(TypeElement type, boolean last) {
         String name = type.getQualifiedName().toString();
         if (done.contains(name)) {
             return;
         }
         try {
-            if (!UndefinedTypes.in(type).isEmpty()) {
+            List<UndefinedTypes.Undefined> missing = UndefinedTypes.in(type);
+            if (missing.isEmpty()) {
+                done.add(name);
+                processType(type, true);
+            } else if (!last) {
                 deferred.add(name);
-                return;
+            } else {
+                done.add(name);
+                reportUndefined(missing);
+                processType(type, false);
             }
-            done.add(name);
-            processType(type);
         } catch (Throwable failure) {
             done.add(name);
             reportInternal(type, failure);
@@ -163,7 +173,13 @@ public final class PipelineProcessor extends AbstractProcessor {
                 Messages.internal(type.getSimpleName().toString(), trace.toString()), type);
     }
 
-    private void processType(TypeElement type) throws IOException {
+    /**
+     * Checks a type and, if it is a valid pipeline and {@code write} allows it, writes its wiring.
+     *
+     * @param write {@code false} for a type that still mentions undefined types: it is checked
+     *     (the parser and the rules leave alone whatever those types decide), never written
+     */
+    private void processType(TypeElement type, boolean write) throws IOException {
         Report report = new Report(processingEnv.getMessager());
         Validator validator = new Validator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
         if (!validator.checkType(type, report)) {
@@ -172,7 +188,7 @@ public final class PipelineProcessor extends AbstractProcessor {
         Pipeline pipeline = new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
                 .parse(type, report);
         validator.checkChain(pipeline, report);
-        if (report.hasErrors()) {
+        if (report.hasErrors() || !write) {
             return;
         }
         try {
@@ -184,22 +200,15 @@ public final class PipelineProcessor extends AbstractProcessor {
     }
 
     /**
-     * At the end: what the set-aside interfaces still miss, on the element that mentions it.
-     * Where javac's own error says it better, it alone is reported.
+     * In the last round: what a set-aside interface still misses, on the element that mentions
+     * it. Where javac's own error says it better, it alone is reported.
      */
-    private void reportUndefined() {
+    private void reportUndefined(List<UndefinedTypes.Undefined> missing) {
         Report report = new Report(processingEnv.getMessager());
-        for (String name : deferred) {
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-            if (type == null) {
-                continue;
-            }
-            for (UndefinedTypes.Undefined missing : UndefinedTypes.in(type)) {
-                if (missing.reportable()) {
-                    report.error(missing.where(), Messages.undefined(Display.of(missing.where()), missing.name()));
-                }
+        for (UndefinedTypes.Undefined undefined : missing) {
+            if (undefined.reportable()) {
+                report.error(undefined.where(), Messages.undefined(Display.of(undefined.where()), undefined.name()));
             }
         }
-        deferred.clear();
     }
 }

@@ -709,6 +709,86 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /**
+     * A missing type sets the interface aside until the last round, where it is checked all the
+     * same: every mistake that does not depend on the missing type is reported in the same
+     * compile. No type flow is checked into or out of the missing type. Besides the five errors
+     * of the processor, javac's "cannot find symbol" on the parameter.
+     */
+    @Test
+    void reportsTheOtherMistakesOfAnInterfaceWithAnUndefinedType() {
+        Attempt a = compile("UndefinedTypeAmongOtherMistakes");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] log(Missing) refers to Missing, which is"
+                        + " still undefined after every annotation processor ran; if another processor should"
+                        + " generate it, check that it is on the processor path, otherwise fix the type")
+                .inFile(a.file).onLineContaining("Missing length);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Workers] workers = 0 on trim(String); a step runs on"
+                        + " at least one thread, so use workers = 1 or more")
+                .inFile(a.file).onLineContaining("workers = 0)");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Unannotated] describe(String) is abstract but is not a"
+                        + " step; annotate it with @Source, @Stage or @Sink, or give it a default body")
+                .inFile(a.file).onLineContaining("String describe(String line);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] length(Integer) cannot take the String"
+                        + " that trim(String) emits; change the parameter to String or make trim return Integer")
+                .inFile(a.file).onLineContaining("Integer line);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] log(Missing) returns void, so it hands"
+                        + " nothing on; return R, Optional<R> or Stream<R>, or add a Sender<R> parameter to send on"
+                        + " (a step that only consumes is a @Sink)")
+                .inFile(a.file).onLineContaining("@Stage void log(");
+        assertThat(a.compilation).hadErrorContaining("cannot find symbol")
+                .inFile(a.file).onLineContaining("Missing length);");
+        assertThat(a.compilation).hadErrorCount(6);
+        a.assertNoWiringWritten();
+    }
+
+    /**
+     * Where an undefined type decides a step's shape (it could be an Iterable, a Sender, an
+     * Optional) or stands in the type flow, the processor reports only that it is undefined: no
+     * shape or type error made up from a type nobody knows. The type flow next to it waits for the
+     * type to exist, even where no type could make it fit. One error of the processor and one of
+     * javac per mention.
+     */
+    @Test
+    void reportsNothingButUndefinedWhereAnUndefinedTypeDecides() {
+        Attempt a = compile("UndefinedTypesDecideNoShape");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] lines() refers to Lines, which is still"
+                        + " undefined after every annotation processor ran")
+                .inFile(a.file).onLineContaining("@Source Lines lines();");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] split(String) refers to Word, which is"
+                        + " still undefined after every annotation processor ran")
+                .inFile(a.file).onLineContaining("@Stage List<Word> split(String line);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] join(Set<Word>) refers to Word, which is"
+                        + " still undefined after every annotation processor ran")
+                .inFile(a.file).onLineContaining("@Stage String join(Set<Word> words);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] relay(String, Out) refers to Out, which is"
+                        + " still undefined after every annotation processor ran")
+                .inFile(a.file).onLineContaining("@Stage void relay(String line, Out out);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] count(String) refers to Count, which is"
+                        + " still undefined after every annotation processor ran")
+                .inFile(a.file).onLineContaining("@Stage Count count(String line);");
+        assertThat(a.compilation).hadErrorCount(10);
+        assertEquals(5, a.compilation.errors().stream()
+                .filter(e -> e.getMessage(Locale.ROOT).startsWith("[Pipeline/")).count());
+        a.assertNoWiringWritten();
+    }
+
+    /** A class is no pipeline, whatever its methods mention: the missing type does not hide that. */
+    @Test
+    void rejectsPipelineOnAClassThatMentionsAnUndefinedType() {
+        Attempt a = compile("UndefinedTypeInAClass");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NotInterface] @Pipeline goes on an interface, but"
+                        + " UndefinedTypeInAClass is a class; declare UndefinedTypeInAClass as an interface whose"
+                        + " abstract methods are the steps")
+                .inFile(a.file).onLineContaining("@Pipeline");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] print(Missing) refers to Missing")
+                .inFile(a.file).onLineContaining("abstract void print(Missing line);");
+        assertThat(a.compilation).hadErrorCount(3);
+        a.assertNoWiringWritten();
+    }
+
     /** API.md: "Every error of one interface is reported in one compile". */
     @Test
     void reportsEveryMistakeOfOneInterfaceInOneCompile() {

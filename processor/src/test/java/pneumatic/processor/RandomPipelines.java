@@ -1259,10 +1259,11 @@ final class RandomPipelines {
         /**
          * The ids the processor must report: every mutation's own, since every error of an
          * interface is reported in one compile (API.md section 3), except where one mistake hides
-         * another: a type that is not an interface, a local one, or a missing type (the interface
-         * is set aside, then only what is still undefined is reported) hide all the rest; a method
-         * with two roles, or removed, is no step whose mistakes could be reported; and the chain's
-         * types, and whether the wiring's name is free, are only checked as the single mistake.
+         * another: a type that is not an interface, or a local one, hides all the rest; a missing
+         * type hides the mistakes of the member that mentions it (its shape, or its attribute, may
+         * depend on the type); a method with two roles, or removed, is no step whose mistakes could
+         * be reported; and the chain's types, and whether the wiring's name is free, are only
+         * checked as the single mistake.
          *
          * <p>A missing type is reported as {@code [Pipeline/Undefined]} in the last round, wherever
          * the interface mentions it (a step's parameter, return or throws clause, a default
@@ -1279,13 +1280,14 @@ final class RandomPipelines {
                     if (companionName != null) {
                         required.add(Mut.LOCAL.primary);
                     }
-                } else if (!missingConstant) {
+                    return;
+                }
+                if (!missingConstant) {
                     required.add("Undefined");
                 }
-                return;
             }
             if (applied.contains(Mut.LOCAL)) {
-                if (companionName != null) {
+                if (companionName != null && !missingType) {
                     required.add(Mut.LOCAL.primary);
                 }
                 return;
@@ -1300,6 +1302,9 @@ final class RandomPipelines {
             }
             boolean alone = others == 1 && rawIds.isEmpty();
             for (Mut m : applied) {
+                if (missingType && targets.getOrDefault(m, List.of()).contains(missingIn)) {
+                    continue;
+                }
                 switch (m) {
                     case WORKERS:
                     case CAPACITY:
@@ -1946,12 +1951,20 @@ final class RandomPipelines {
                 String t = pick(missingTypes);
                 m.parameters.set(0, t + " " + nameOf(m.parameters.get(0)));
                 missingIn = m;
+                if (m.role.equals("Source")) { // its Sender, now a List<Strng> or a Nope[]: no Sender
+                    allowed.add("SourceShape");
+                }
                 return "MISSING_TYPE(parameter of " + m.name + ": " + t + ")";
             } else if (where == 1 && !steps.isEmpty()) {
                 Member m = pick(steps);
                 String t = pick(missingTypes);
                 m.returns = m.role.equals("Source") ? stream() + "<" + t.replace("[]", "") + ">" : t;
                 missingIn = m;
+                boolean returnedVoid = m.role.equals("Sink")
+                        || (m.role.equals("Source") ? !m.parameters.isEmpty() : m.parameters.size() > 1);
+                if (returnedVoid) { // a sink, or a step that sends: whatever t is, it is no void
+                    allowed.add(m.role + "Shape");
+                }
                 return "MISSING_TYPE(return of " + m.name + ": " + m.returns + ")";
             } else if (where == 2 && !steps.isEmpty()) {
                 Member m = pick(steps);
@@ -1974,6 +1987,7 @@ final class RandomPipelines {
                 }
                 m.parameters.add(sender() + "<Nope> more");
                 missingIn = m;
+                allowed.add(m.role + "Shape"); // a parameter its shape has no room for, whatever Nope is
                 return "MISSING_TYPE(Sender<Nope> parameter of " + m.name + ")";
             }
             Member m = new Member();

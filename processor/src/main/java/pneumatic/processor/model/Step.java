@@ -12,7 +12,7 @@ import javax.lang.model.type.TypeMirror;
  * @param name the method's name, which names the step's threads
  * @param role source, stage or sink
  * @param shape how it hands on results, or {@code null} if its signature fits no shape of its
- *     role (already reported)
+ *     role (already reported) or its shape depends on a type that is undefined
  * @param input the type it takes, as declared (possibly primitive); {@code null} for a source
  * @param output the type of each value it hands on (the element type of a {@code Stream},
  *     {@code Optional}, {@code Iterable}, {@code Iterator} or {@code Sender}, possibly primitive

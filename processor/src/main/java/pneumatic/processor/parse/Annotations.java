@@ -41,9 +41,21 @@ public final class Annotations {
     /** The value written for an attribute, else the attribute's declared default. */
     public static Object value(AnnotationMirror mirror, String attribute) {
         AnnotationValue explicit = explicitValue(mirror, attribute);
-        if (explicit != null) {
-            return explicit.getValue();
-        }
+        return explicit != null ? explicit.getValue() : defaultValue(mirror, attribute);
+    }
+
+    /**
+     * The value written for an {@code int} attribute, else its declared default. A value javac
+     * could not evaluate (an undefined constant, a value of another type) counts as the default:
+     * javac reports it, and no rule should report it again.
+     */
+    public static int intValue(AnnotationMirror mirror, String attribute) {
+        Object value = value(mirror, attribute);
+        return value instanceof Integer ? (Integer) value : (Integer) defaultValue(mirror, attribute);
+    }
+
+    /** The attribute's declared default. */
+    public static Object defaultValue(AnnotationMirror mirror, String attribute) {
         for (Element member : mirror.getAnnotationType().asElement().getEnclosedElements()) {
             if (member instanceof ExecutableElement
                     && member.getSimpleName().contentEquals(attribute)

@@ -28,6 +28,13 @@ import pneumatic.processor.model.Step;
  * Reads one step method: its annotation's values and which shape of its role its signature
  * has, with the types that flow in and out. A signature that fits no shape is reported here
  * and yields a step without a shape, so the rest of the interface is still checked.
+ *
+ * <p>A type javac could not find (an error type) may turn out to be any class or interface: one
+ * another processor has yet to generate, or a {@code Sender} or {@code Optional} whose import is
+ * missing. Where such a type decides the shape (a source's return type or only parameter, a
+ * stage's return type or second parameter) the step is left without a shape and nothing is
+ * reported: {@code [Pipeline/Undefined]} and javac say what is wrong. What holds whatever the
+ * type is (a stage returning void, a sink with two parameters) is still reported.
  */
 final class StepParser {
 
@@ -55,9 +62,9 @@ final class StepParser {
         int capacity = 0;
         AnnotationValue capacityValue = null;
         if (role != Role.SOURCE) {
-            workers = (Integer) Annotations.value(annotation, "workers");
+            workers = Annotations.intValue(annotation, "workers");
             workersValue = Annotations.explicitValue(annotation, "workers");
-            capacity = (Integer) Annotations.value(annotation, "capacity");
+            capacity = Annotations.intValue(annotation, "capacity");
             capacityValue = Annotations.explicitValue(annotation, "capacity");
         }
         Signature signature = new Signature(method, role, report);
@@ -166,6 +173,9 @@ final class StepParser {
     private void source(Signature s) {
         if (s.parameters.isEmpty()) {
             TypeMirror returned = s.returned;
+            if (isUndefined(returned)) {
+                return; // perhaps an Iterable: the shape cannot be told
+            }
             if (isA(returned, iterable)) {
                 s.accept(Shape.ITERABLE, s.element(s.method, returned, iterable));
             } else if (isA(returned, iterator)) {
@@ -175,6 +185,8 @@ final class StepParser {
             } else {
                 s.fail(s.method, Messages.sourceReturns(s.display(), Display.type(returned)));
             }
+        } else if (s.parameters.size() == 1 && isUndefined(s.parameters.get(0).asType())) {
+            return; // perhaps a Sender: the shape cannot be told
         } else if (s.parameters.size() == 1 && isA(s.parameters.get(0).asType(), sender)) {
             if (s.returned.getKind() != TypeKind.VOID) {
                 s.fail(s.method, Messages.senderSourceReturns(s.display(), Display.type(s.returned)));
@@ -202,6 +214,8 @@ final class StepParser {
             TypeMirror returned = s.returned;
             if (returned.getKind() == TypeKind.VOID) {
                 s.fail(s.method, Messages.stageReturnsVoid(s.display()));
+            } else if (isUndefined(returned)) {
+                return; // perhaps an Optional or a Stream: the shape cannot be told
             } else if (isExactly(returned, optional)) {
                 s.accept(Shape.OPTIONAL, s.element(s.method, returned, optional));
             } else if (isExactly(returned, stream)) {
@@ -211,7 +225,9 @@ final class StepParser {
             }
         } else if (s.parameters.size() == 2) {
             VariableElement second = s.parameters.get(1);
-            if (!isA(second.asType(), sender)) {
+            if (isUndefined(second.asType())) {
+                return; // perhaps a Sender: the shape cannot be told
+            } else if (!isA(second.asType(), sender)) {
                 s.fail(second, Messages.stageSecondParameter(s.display(), Display.type(second.asType())));
             } else if (s.returned.getKind() != TypeKind.VOID) {
                 s.fail(s.method, Messages.senderStageReturns(s.display(), Display.type(s.returned)));
@@ -269,6 +285,11 @@ final class StepParser {
             default:
                 return null;
         }
+    }
+
+    /** Whether javac could not find the type, so that whether it is an Iterable or a Sender is unknown. */
+    private static boolean isUndefined(TypeMirror type) {
+        return type.getKind() == TypeKind.ERROR;
     }
 
     /** Whether {@code type} is {@code generic} or a subtype of it, whatever the type arguments. */

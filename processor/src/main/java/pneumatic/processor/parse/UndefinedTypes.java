@@ -25,7 +25,9 @@ import pneumatic.processor.model.Role;
 /**
  * Finds what a pipeline's declarations refer to that does not exist (yet): types in the step
  * signatures, and annotation values javac could not evaluate. Another processor may generate
- * them in a later round, so such a pipeline is set aside until then rather than parsed now.
+ * them in a later round, so such a pipeline is set aside until then rather than parsed now. In
+ * the last round it is parsed and checked all the same, and the rules leave alone what an
+ * undefined type decides.
  */
 public final class UndefinedTypes {
 
@@ -67,6 +69,13 @@ public final class UndefinedTypes {
         }
         Annotations.find(pipeline, Annotations.PIPELINE).ifPresent(mirror -> invalidValues(mirror, pipeline, missing));
         return missing;
+    }
+
+    /** Whether a type is undefined, or has an undefined type in it (an argument, component or bound). */
+    public static boolean mentions(TypeMirror type) {
+        List<Undefined> missing = new ArrayList<>();
+        collect(type, null, Set.of(), missing);
+        return !missing.isEmpty();
     }
 
     private static void invalidValues(AnnotationMirror mirror, Element where, List<Undefined> missing) {

@@ -5,7 +5,8 @@ import pneumatic.processor.model.Pipeline;
 
 /**
  * A check of the parsed pipeline. Rules skip the steps whose shape is unknown (already
- * reported), so that one mistake does not cause a cascade of errors.
+ * reported, or decided by an undefined type), so that one mistake does not cause a cascade of
+ * errors.
  */
 public interface ChainRule {
 

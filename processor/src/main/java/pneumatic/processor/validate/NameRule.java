@@ -20,8 +20,8 @@ final class NameRule implements ElementRule {
     public boolean check(TypeElement type, Report report) {
         AnnotationMirror pipeline = Annotations.find(type, Annotations.PIPELINE).orElseThrow();
         AnnotationValue value = Annotations.explicitValue(pipeline, "name");
-        if (value == null || ((String) value.getValue()).isEmpty()) {
-            return true;
+        if (value == null || !(value.getValue() instanceof String) || ((String) value.getValue()).isEmpty()) {
+            return true; // the default, or a value javac could not evaluate and reports itself
         }
         String name = (String) value.getValue();
         if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || RESTRICTED.contains(name)) {

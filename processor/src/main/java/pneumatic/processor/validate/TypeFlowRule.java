@@ -10,11 +10,13 @@ import pneumatic.processor.diag.Report;
 import pneumatic.processor.model.Pipeline;
 import pneumatic.processor.model.Role;
 import pneumatic.processor.model.Step;
+import pneumatic.processor.parse.UndefinedTypes;
 
 /**
  * {@code [Pipeline/TypeMismatch]}: what each step emits must be assignable to the parameter of the
  * next one, in the sense of Java assignment: generics included, primitives boxed and unboxed,
- * primitives widened. The error goes on the parameter that cannot take the value.
+ * primitives widened. The error goes on the parameter that cannot take the value. Two steps
+ * between which a type is undefined are left alone: that type could be anything.
  */
 final class TypeFlowRule implements ChainRule {
 
@@ -33,6 +35,9 @@ final class TypeFlowRule implements ChainRule {
             if (!producer.isWellFormed() || !consumer.isWellFormed()
                     || producer.role() == Role.SINK || consumer.role() == Role.SOURCE) {
                 continue; // already reported: a bad shape, or a step out of order
+            }
+            if (UndefinedTypes.mentions(producer.output()) || UndefinedTypes.mentions(consumer.input())) {
+                continue; // whether they fit depends on what the undefined type turns out to be
             }
             if (!types.isAssignable(producer.output(), consumer.input())) {
                 report.error(consumer.method().getParameters().get(0), Messages.typeMismatch(
