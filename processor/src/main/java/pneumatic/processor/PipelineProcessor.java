@@ -47,7 +47,8 @@ import pneumatic.processor.validate.Validator;
  *   <li>If nothing was reported, write the wiring class ({@link WiringWriter}).</li>
  * </ol>
  * Every error of an interface is reported in the same compile. Nothing is ever thrown into javac:
- * a failure of the processor itself becomes an error on the interface ({@code [Pipeline/Internal]}).
+ * a failure of the processor itself becomes an error ({@code [Pipeline/Internal]}) on the
+ * interface it was handling, or without an element when it was handling none.
  * A step annotation outside a {@code @Pipeline} interface is an error too
  * ({@code [Pipeline/Orphan]}), since it would silently do nothing.
  *
@@ -92,8 +93,38 @@ public final class PipelineProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /**
+     * Handles one round. Each part is guarded on its own, so that none can throw into javac: a
+     * failure while handling an interface becomes an error on it, any other failure an error
+     * without an element ({@code [Pipeline/Internal]}).
+     */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            boolean last = round.processingOver();
+            for (TypeElement type : pipelinesOf(round)) {
+                processSafely(type, last);
+            }
+        } catch (Throwable failure) {
+            reportInternal("looking for @Pipeline interfaces", failure);
+        }
+        try {
+            if (localPipelines != null) {
+                localPipelines.report(round.getRootElements());
+            }
+        } catch (Throwable failure) {
+            reportInternal("looking for @Pipeline interfaces declared inside methods", failure);
+        }
+        try {
+            reportOrphans(annotations, round);
+        } catch (Throwable failure) {
+            reportInternal("looking for step annotations outside @Pipeline interfaces", failure);
+        }
+        return true;
+    }
+
+    /** The interfaces set aside before, then those annotated in this round. */
+    private Set<TypeElement> pipelinesOf(RoundEnvironment round) {
         Set<TypeElement> todo = new LinkedHashSet<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -110,14 +141,7 @@ public final class PipelineProcessor extends AbstractProcessor {
                 }
             }
         }
-        for (TypeElement type : todo) {
-            processSafely(type, round.processingOver());
-        }
-        if (localPipelines != null) {
-            localPipelines.report(round.getRootElements());
-        }
-        reportOrphans(annotations, round);
-        return true;
+        return todo;
     }
 
     /** Step annotations on methods of types that are not {@code @Pipeline}: they would do nothing. */
@@ -166,11 +190,22 @@ public final class PipelineProcessor extends AbstractProcessor {
         }
     }
 
+    /** A failure of the processor while handling one interface: an error on the interface. */
     private void reportInternal(TypeElement type, Throwable failure) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                Messages.internal(type.getSimpleName().toString(), stackTrace(failure)), type);
+    }
+
+    /** A failure of the processor outside any one interface: an error without an element. */
+    private void reportInternal(String task, Throwable failure) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                Messages.internalWhile(task, stackTrace(failure)));
+    }
+
+    private static String stackTrace(Throwable failure) {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                Messages.internal(type.getSimpleName().toString(), trace.toString()), type);
+        return trace.toString();
     }
 
     /**

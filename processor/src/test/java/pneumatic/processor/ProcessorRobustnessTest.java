@@ -9,8 +9,23 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -483,6 +498,167 @@ class ProcessorRobustnessTest {
         assertFalse(errors.stream().anyMatch(e -> e.contains("such as \"class\"")),
                 "suggests the keyword as a class name: " + errors);
         assertThat(compilation).hadErrorCount(1);
+    }
+
+    // ---- the processor's own failures
+
+    /**
+     * A failure outside any one interface (here the Orphan check, whose Messager call throws)
+     * becomes a compile error without an element, not an exception thrown into javac.
+     */
+    @Test
+    void reportsItsOwnFailureOutsideAnInterfaceAsAnErrorWithoutElement() {
+        JavaFileObject file = JavaFileObjects.forResource("bad/StageWithoutPipeline.java");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new FailsOnMessage(new PipelineProcessor(), "[Pipeline/Orphan]"))
+                .compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/Internal] the Pipeline processor failed while looking"
+                + " for step annotations outside @Pipeline interfaces. This is a bug in Pneumatic, not in your"
+                + " code; please report it with this stack trace:");
+        assertThat(compilation).hadErrorContaining(FailsOnMessage.Failure.class.getName() + ": refused [Pipeline/Orphan]");
+        assertThat(compilation).hadErrorCount(1);
+        assertTrue(compilation.errors().get(0).getSource() == null, "an element for a failure outside any interface");
+    }
+
+    /**
+     * A failure in the last round, while reporting what an interface still misses, becomes a
+     * compile error on that interface. javac's "cannot find symbol" stays.
+     */
+    @Test
+    void reportsItsOwnFailureInTheLastRoundOnTheInterface() {
+        JavaFileObject file = JavaFileObjects.forResource("bad/UndefinedParameterType.java");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new FailsOnMessage(new PipelineProcessor(), "[Pipeline/Undefined]"))
+                .compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/Internal] the Pipeline processor failed on"
+                        + " UndefinedParameterType. This is a bug in Pneumatic, not in your code; please report it"
+                        + " with this stack trace:")
+                .inFile(file).onLineContaining("public interface UndefinedParameterType {");
+        assertThat(compilation).hadErrorContaining(FailsOnMessage.Failure.class.getName() + ": refused [Pipeline/Undefined]")
+                .inFile(file).onLineContaining("public interface UndefinedParameterType {");
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file).onLineContaining("Missing line);");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    /**
+     * The processor under test, unchanged, but handed javac's environment with a Messager that
+     * throws on each message beginning with a given prefix: a stand-in for a bug anywhere in the
+     * code that reports it. (javac's syntax trees are not available through a wrapped
+     * environment, so the check for local interfaces is off.)
+     */
+    private static final class FailsOnMessage extends AbstractProcessor {
+        /** What the Messager throws. */
+        static final class Failure extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Failure(String message) {
+                super(message);
+            }
+        }
+
+        private final Processor processor;
+        private final String prefix;
+
+        FailsOnMessage(Processor processor, String prefix) {
+            this.processor = processor;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return processor.getSupportedAnnotationTypes();
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return processor.getSupportedSourceVersion();
+        }
+
+        @Override
+        public synchronized void init(ProcessingEnvironment env) {
+            super.init(env);
+            Messager messager = env.getMessager();
+            Messager failing = new Messager() {
+                @Override
+                public void printMessage(Diagnostic.Kind kind, CharSequence message) {
+                    check(message);
+                    messager.printMessage(kind, message);
+                }
+
+                @Override
+                public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e) {
+                    check(message);
+                    messager.printMessage(kind, message, e);
+                }
+
+                @Override
+                public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e, AnnotationMirror a) {
+                    check(message);
+                    messager.printMessage(kind, message, e, a);
+                }
+
+                @Override
+                public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e, AnnotationMirror a,
+                        AnnotationValue v) {
+                    check(message);
+                    messager.printMessage(kind, message, e, a, v);
+                }
+
+                private void check(CharSequence message) {
+                    if (message.toString().startsWith(prefix)) {
+                        throw new Failure("refused " + prefix);
+                    }
+                }
+            };
+            processor.init(new ProcessingEnvironment() {
+                @Override
+                public Map<String, String> getOptions() {
+                    return env.getOptions();
+                }
+
+                @Override
+                public Messager getMessager() {
+                    return failing;
+                }
+
+                @Override
+                public Filer getFiler() {
+                    return env.getFiler();
+                }
+
+                @Override
+                public Elements getElementUtils() {
+                    return env.getElementUtils();
+                }
+
+                @Override
+                public Types getTypeUtils() {
+                    return env.getTypeUtils();
+                }
+
+                @Override
+                public SourceVersion getSourceVersion() {
+                    return env.getSourceVersion();
+                }
+
+                @Override
+                public Locale getLocale() {
+                    return env.getLocale();
+                }
+
+                @Override
+                public boolean isPreviewEnabled() {
+                    return env.isPreviewEnabled();
+                }
+            });
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            return processor.process(annotations, round);
+        }
     }
 
     private static List<String> messages(List<Diagnostic<? extends JavaFileObject>> diagnostics) {

@@ -244,6 +244,11 @@ public final class Messages {
                 + " Pneumatic, not in your code; please report it with this stack trace:\n" + stackTrace;
     }
 
+    public static String internalWhile(String task, String stackTrace) {
+        return "[Pipeline/Internal] the Pipeline processor failed while " + task + ". This is a bug in"
+                + " Pneumatic, not in your code; please report it with this stack trace:\n" + stackTrace;
+    }
+
     /** {@code Hidden} of {@code Outer.Hidden}. */
     private static String simpleName(String nestedName) {
         return nestedName.substring(nestedName.lastIndexOf('.') + 1);
