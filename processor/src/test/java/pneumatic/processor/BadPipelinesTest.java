@@ -581,7 +581,8 @@ class BadPipelinesTest {
         Attempt a = compile("TwoSources");
         assertThat(a.compilation).failed();
         assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] moreLines() is a second @Source (the first is"
-                        + " lines()); a pipeline has at most one source")
+                        + " lines()); a pipeline has at most one source, so remove moreLines() or produce its values"
+                        + " in lines()")
                 .inFile(a.file).onLineContaining("@Source Stream<String> moreLines();");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();
@@ -604,7 +605,8 @@ class BadPipelinesTest {
         Attempt a = compile("TwoSinks");
         assertThat(a.compilation).failed();
         assertThat(a.compilation).hadErrorContaining("[Pipeline/Order] log(String) is a second @Sink (the first is"
-                        + " print(String)); a pipeline has at most one sink")
+                        + " print(String)); a pipeline has at most one sink, so remove log(String) or make"
+                        + " print(String) a @Stage that returns the value it takes")
                 .inFile(a.file).onLineContaining("@Sink void log(String line);");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();

@@ -186,7 +186,8 @@ public final class Messages {
 
     public static String secondSource(String method, String first) {
         return "[Pipeline/Order] " + method + " is a second @Source (the first is " + first + ");"
-                + " a pipeline has at most one source";
+                + " a pipeline has at most one source, so remove " + method + " or produce its values in "
+                + first;
     }
 
     public static String sourceNotFirst(String method, String before) {
@@ -196,7 +197,8 @@ public final class Messages {
 
     public static String secondSink(String method, String first) {
         return "[Pipeline/Order] " + method + " is a second @Sink (the first is " + first + ");"
-                + " a pipeline has at most one sink";
+                + " a pipeline has at most one sink, so remove " + method + " or make " + first
+                + " a @Stage that returns the value it takes";
     }
 
     public static String sinkNotLast(String method, String after) {
