@@ -26,7 +26,8 @@ public final class LengthsWiring {
      * and rethrows the first failure.
      *
      * @param steps the implementation of every step
-     * @param inputs the values to feed the first step, sent from a thread of the run
+     * @param inputs the values to feed the first step, sent from a thread of the run;
+     *     if iterating them throws, the run fails with {@code stage()} {@code "<input>"}
      * @return every value the last step emitted, in the order they arrived
      * @throws InterruptedException if interrupted while waiting; the run is cancelled
      * @throws PipelineFailedException if a step throws

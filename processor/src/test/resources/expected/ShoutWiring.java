@@ -25,7 +25,8 @@ public final class ShoutWiring {
      * and rethrows the first failure.
      *
      * @param steps the implementation of every step
-     * @param inputs the values to feed the first step, sent from a thread of the run
+     * @param inputs the values to feed the first step, sent from a thread of the run;
+     *     if iterating them throws, the run fails with {@code stage()} {@code "<input>"}
      * @throws InterruptedException if interrupted while waiting; the run is cancelled
      * @throws PipelineFailedException if a step throws
      */

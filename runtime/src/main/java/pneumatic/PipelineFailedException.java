@@ -49,7 +49,11 @@ public class PipelineFailedException extends RuntimeException {
     }
 
     /**
-     * Returns the method name of the step that failed first: a source, stage or sink.
+     * Returns the method name of the step that failed first: a source, stage or sink. When the
+     * {@code Iterable} given to a generated {@code run(steps, inputs)} failed, it is
+     * {@code "<input>"}, for the thread that feeds the values in (named
+     * {@code <Pipeline>-<input>-1}); no method can have that name, so it is never taken for a
+     * step named {@code input}.
      *
      * @return for example {@code "lower"}
      */

@@ -114,6 +114,9 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         void accept(T value) throws Throwable;
     }
 
+    /** What {@link #feed} is called in its thread's name and its failure: not a Java identifier. */
+    static final String FEEDER = "<input>";
+
     /** The most values a step's only worker takes from its channel at once. */
     static final int BATCH = 64;
 
@@ -210,15 +213,17 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     }
 
     /**
-     * Feeds the run from a thread of its own, named {@code <pipeline>-input-1}: sends every
+     * Feeds the run from a thread of its own, named {@code <pipeline>-<input>-1}: sends every
      * value of {@code inputs} to {@link #input()}, then closes it. A failure of the iterable fails
-     * the run like a step's.
+     * the run like a step's, with {@link PipelineFailedException#stage()} {@code "<input>"}. No
+     * method can have that name, so neither the thread nor the failure can be taken for a step's,
+     * not even for a step named {@code input}.
      *
      * @param inputs the values for the first step
      */
     public void feed(Iterable<? extends I> inputs) {
         Objects.requireNonNull(inputs, "inputs");
-        startSource("input", 1, input(), out -> Outputs.sendIterable(out, inputs));
+        startSource(FEEDER, 1, input(), out -> Outputs.sendIterable(out, inputs));
     }
 
     /**

@@ -81,6 +81,9 @@ final class FaultPlan {
     /** The step index of the iterable given to {@code run(steps, inputs)}. */
     static final int INPUT = -1;
 
+    /** What the run calls the thread that feeds the iterable, in its name and in its failure's stage(). */
+    static final String FEEDER = "<input>";
+
     /** No step. */
     static final int NO_STEP = Integer.MIN_VALUE;
 
@@ -335,8 +338,7 @@ final class FaultPlan {
      * are the failure like any other.
      */
     private static Throwable exception(FaultFixture fixture, int step, int at, Random rnd, boolean stopLike) {
-        String where = "injected into " + fixture.name() + "." + (step == INPUT ? "input" : fixture.step(step).name())
-                + " at item " + at;
+        String where = "injected into " + fixture.name() + "." + stepName(fixture, step) + " at item " + at;
         switch (rnd.nextInt(stopLike ? 10 : 7)) {
             case 0, 1, 2:
                 return new IOException(where);
@@ -389,9 +391,9 @@ final class FaultPlan {
         }
     }
 
-    /** Names the step at {@code index} of {@code fixture}, "input" for {@link #INPUT}. */
+    /** Names the step at {@code index} of {@code fixture}, {@link #FEEDER} for {@link #INPUT}. */
     static String stepName(FaultFixture fixture, int index) {
-        return index == INPUT ? "input" : fixture.step(index).name();
+        return index == INPUT ? FEEDER : fixture.step(index).name();
     }
 
     /** The plan in one line, for the assertion messages. */

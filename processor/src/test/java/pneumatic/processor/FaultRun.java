@@ -651,7 +651,7 @@ final class FaultRun {
 
     private void checkThreadNames() {
         threadsOf.forEach((step, names) -> {
-            int workers = step.equals("input") ? 1
+            int workers = step.equals(FaultPlan.FEEDER) ? 1
                     : fixture.steps().stream().filter(s -> s.name().equals(step)).findFirst().orElseThrow().workers();
             for (String name : names) {
                 if (!isWorkerName(name, fixture.name(), step, workers)) {

@@ -49,7 +49,7 @@ class GeneratedPipelineTest {
     /** The names of every pipeline's threads start with its interface's name and a dash. */
     private static final List<String> PIPELINES = List.of(
             "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
-            "Generics", "OddNames");
+            "Generics", "OddNames", "Feed");
 
     @AfterEach
     void noPipelineThreadOutlivesItsRun() {
@@ -349,6 +349,66 @@ class GeneratedPipelineTest {
             PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> tokens.run(steps));
             assertEquals("tokens", failed.stage());
             assertInstanceOf(IllegalArgumentException.class, failed.getCause());
+        });
+    }
+
+    /**
+     * The thread that feeds {@code run(steps, inputs)} is named {@code <Pipeline>-<input>-1}, and
+     * a failure of the iterable has {@code stage()} {@code "<input>"}: no method can have that
+     * name, so neither is taken for the step named {@code input}.
+     */
+    @Test
+    void aFailingInputIterableIsNamedApartFromAStepNamedInput() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline feed = CompiledPipeline.fromSource("fixtures.Feed", "fixtures.FeedWiring", """
+                    package fixtures;
+                    import pneumatic.*;
+                    @Pipeline
+                    public interface Feed {
+                        @Stage String input(String line);
+                        @Sink void print(String line);
+                    }
+                    """);
+            Set<String> stepThreads = ConcurrentHashMap.newKeySet();
+            Set<String> feederThreads = ConcurrentHashMap.newKeySet();
+            CountDownLatch bothTaken = new CountDownLatch(2);
+            IllegalStateException unreadable = new IllegalStateException("line 3 is unreadable");
+            Iterable<String> lines = () -> new Iterator<String>() {
+                int next;
+
+                @Override
+                public boolean hasNext() {
+                    feederThreads.add(Thread.currentThread().getName());
+                    return true;
+                }
+
+                @Override
+                public String next() {
+                    if (next == 2) {
+                        try { // so that the step named input has run before the failure stops it
+                            bothTaken.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw unreadable;
+                    }
+                    return "line " + ++next;
+                }
+            };
+            Object steps = feed.steps()
+                    .on("input", args -> {
+                        stepThreads.add(Thread.currentThread().getName());
+                        bothTaken.countDown();
+                        return args[0];
+                    })
+                    .on("print", args -> null)
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> feed.run(steps, lines));
+            assertEquals("<input>", failed.stage());
+            assertSame(unreadable, failed.getCause());
+            assertEquals("step <input> of pipeline Feed failed: " + unreadable, failed.getMessage());
+            assertEquals(Set.of("Feed-<input>-1"), feederThreads);
+            assertEquals(Set.of("Feed-input-1"), stepThreads);
         });
     }
 

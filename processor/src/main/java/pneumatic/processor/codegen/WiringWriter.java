@@ -211,7 +211,8 @@ public final class WiringWriter {
         if (!pipeline.hasSource()) {
             run.addParameter(ParameterizedTypeName.get(TypeNames.ITERABLE,
                     WildcardTypeName.subtypeOf(graph.inputType())), INPUTS);
-            javadoc.add("@param $L the values to feed the first step, sent from a thread of the run\n", INPUTS);
+            javadoc.add("@param $L the values to feed the first step, sent from a thread of the run;\n", INPUTS)
+                    .add("    if iterating them throws, the run fails with {@code stage()} {@code \"<input>\"}\n");
         }
         if (!pipeline.hasSink()) {
             run.returns(ParameterizedTypeName.get(TypeNames.LIST, graph.outputType()));
