@@ -242,12 +242,15 @@ public final class Messages {
     }
 
     public static String internal(String name, String stackTrace) {
-        return "[Pipeline/Internal] the Pipeline processor failed on " + name + ". This is a bug in"
-                + " Pneumatic, not in your code; please report it with this stack trace:\n" + stackTrace;
+        return internalFailure("on " + name, stackTrace);
     }
 
     public static String internalWhile(String task, String stackTrace) {
-        return "[Pipeline/Internal] the Pipeline processor failed while " + task + ". This is a bug in"
+        return internalFailure("while " + task, stackTrace);
+    }
+
+    private static String internalFailure(String where, String stackTrace) {
+        return "[Pipeline/Internal] the Pipeline processor failed " + where + ". This is a bug in"
                 + " Pneumatic, not in your code; please report it with this stack trace:\n" + stackTrace;
     }
 
