@@ -73,6 +73,8 @@ public final class Channel<T> {
 
     /**
      * Creates a channel that holds at most {@code capacity} values; {@code 0} makes a rendezvous.
+     * Its ring of slots is allocated at once, about 28 bytes per slot (29 KB in all for a
+     * capacity of 1,024), and sending and receiving then allocate nothing.
      *
      * <pre>{@code
      * Channel<String> ch = Channel.bounded(1);
