@@ -241,8 +241,15 @@ public final class PipelineProcessor extends AbstractProcessor {
     private void reportUndefined(List<UndefinedTypes.Undefined> missing) {
         Report report = new Report(processingEnv.getMessager());
         for (UndefinedTypes.Undefined undefined : missing) {
-            if (undefined.reportable()) {
-                report.error(undefined.where(), Messages.undefined(Display.of(undefined.where()), undefined.name()));
+            switch (undefined.kind()) {
+                case TYPE:
+                    report.error(undefined.where(), Messages.undefined(Display.of(undefined.where()), undefined.name()));
+                    break;
+                case VALUE:
+                    report.error(undefined.where(),
+                            Messages.undefinedValue(Display.of(undefined.where()), undefined.name()));
+                    break;
+                default: // OUTER_TYPE_VARIABLE: javac's own error is the one to read
             }
         }
     }

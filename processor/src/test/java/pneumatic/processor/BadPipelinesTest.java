@@ -712,6 +712,37 @@ class BadPipelinesTest {
     }
 
     /**
+     * An attribute javac cannot evaluate (an undefined constant) is reported in the last round
+     * too, beside javac's own "cannot find symbol" on the value: two errors.
+     */
+    @Test
+    void reportsAnUndefinedConstantInWorkers() {
+        Attempt a = compile("UndefinedConstantInWorkers");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] javac could not evaluate the workers value"
+                        + " of trim(String) (see its error there); use a compile-time constant of the attribute's"
+                        + " type, such as a literal or a static final field that exists")
+                .inFile(a.file).onLineContaining("@Stage(workers = THREADS)");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /**
+     * A missing type hidden in the enclosing type of a step's type ({@code Box<Missing>.Item})
+     * is waited for and reported like any other, and no wiring is written that would name it.
+     */
+    @Test
+    void reportsAnUndefinedArgumentOfAnEnclosingType() {
+        Attempt a = compile("UndefinedArgumentOfAnOuterType");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] take(Item) refers to Missing,"
+                        + " which is still undefined after every annotation processor ran")
+                .inFile(a.file).onLineContaining("@Sink void take(");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /**
      * A missing type sets the interface aside until the last round, where it is checked all the
      * same: every mistake that does not depend on the missing type is reported in the same
      * compile. No type flow is checked into or out of the missing type. Besides the five errors

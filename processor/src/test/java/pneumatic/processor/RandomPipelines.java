@@ -603,8 +603,6 @@ final class RandomPipelines {
         private boolean missing;
         /** The member that mentions the missing type; a later mutation may remove it. */
         private Member missingIn;
-        /** The missing name is a constant in a step annotation's workers or capacity, not a type. */
-        private boolean missingConstant;
         private boolean wiringAllowed;
         private int failStep = -1;
 
@@ -1267,8 +1265,8 @@ final class RandomPipelines {
          *
          * <p>A missing type is reported as {@code [Pipeline/Undefined]} in the last round, wherever
          * the interface mentions it (a step's parameter, return or throws clause, a default
-         * method), also in a class; a local interface is reported as such instead. Only a
-         * missing constant in {@code workers} or {@code capacity} is not: see {@link #silentBecause}.
+         * method, a constant in {@code workers} or {@code capacity}), also in a class; a local
+         * interface is reported as such instead (see {@link #silentBecause}).
          */
         private void computeRequired(boolean missingType) {
             required.clear();
@@ -1282,9 +1280,7 @@ final class RandomPipelines {
                     }
                     return;
                 }
-                if (!missingConstant) {
-                    required.add("Undefined");
-                }
+                required.add("Undefined");
             }
             if (applied.contains(Mut.LOCAL)) {
                 if (companionName != null && !missingType) {
@@ -1358,18 +1354,12 @@ final class RandomPipelines {
          * null: it must have one. Found by compiling every kind of missing name (12,000 inputs, 428
          * with one): every missing type gets {@code [Pipeline/Undefined]} (or, in a local
          * interface, {@code [Pipeline/Visibility]}); javac does reach the last round, in which the
-         * processor reports it. Two cases get javac's "cannot find symbol" only:
-         * <ul>
-         *   <li>a local interface with no other Pneumatic annotation outside method bodies in the
-         *       compilation (no companion, orphan step, pipeline superinterface or other pipeline):
-         *       javac calls a processor only for the annotations it finds outside method bodies,
-         *       in no round, the last included, so here javac itself keeps the processor out;</li>
-         *   <li>an undefined constant as the value of {@code workers} or {@code capacity}: the
-         *       processor sets the interface aside and, in the last round, deliberately leaves the
-         *       value to javac's error on it ({@code UndefinedTypes}: an annotation value javac could
-         *       not evaluate is not reportable). A choice of the processor, not a limit of javac:
-         *       if it reports {@code [Pipeline/Undefined]} there too, drop this case.</li>
-         * </ul>
+         * processor reports it, an undefined constant in {@code workers} or {@code capacity}
+         * included. One case gets javac's "cannot find symbol" only: a local interface with no
+         * other Pneumatic annotation outside method bodies in the compilation (no companion,
+         * orphan step, pipeline superinterface or other pipeline): javac calls a processor only
+         * for the annotations it finds outside method bodies, in no round, the last included, so
+         * here javac itself keeps the processor out.
          */
         private String silentBecause(boolean missingType) {
             if (!missingType) {
@@ -1379,9 +1369,6 @@ final class RandomPipelines {
                     || applied.contains(Mut.WIRING_COLLISION);
             if (local && !otherAnnotatedType) {
                 return "javac calls no processor for a local @Pipeline alone";
-            }
-            if (!local && missingConstant) {
-                return "the processor leaves an undefined workers or capacity value to javac";
             }
             return null;
         }
@@ -1977,7 +1964,6 @@ final class RandomPipelines {
                 m.attributes.put(rng.nextBoolean() ? "capacity" : "workers", pick(new String[] {"NOPE", "SIZ", "Stage.NOPE"}));
                 m.emptyParentheses = false;
                 missingIn = m;
-                missingConstant = true;
                 return "MISSING_TYPE(attribute of " + m.name + ": " + m.attributes + ")";
             } else if (where == 4 && !steps.isEmpty()) {
                 Member m = pick(steps);

@@ -241,6 +241,12 @@ public final class Messages {
                 + " is on the processor path, otherwise fix the type";
     }
 
+    public static String undefinedValue(String name, String attribute) {
+        return "[Pipeline/Undefined] javac could not evaluate the " + attribute + " value of " + name
+                + " (see its error there); use a compile-time constant of the attribute's type, such as a"
+                + " literal or a static final field that exists";
+    }
+
     public static String internal(String name, String stackTrace) {
         return internalFailure("on " + name, stackTrace);
     }

@@ -33,16 +33,24 @@ public final class UndefinedTypes {
 
     private UndefinedTypes() {}
 
+    /** What kind of thing is missing, which decides how it is reported at the end. */
+    public enum Kind {
+        /** A type: {@code [Pipeline/Undefined]} names it. */
+        TYPE,
+        /** An annotation attribute javac could not evaluate: {@code [Pipeline/Undefined]} too. */
+        VALUE,
+        /** A type variable of an enclosing class: javac's own error says it better; not reported. */
+        OUTER_TYPE_VARIABLE
+    }
+
     /**
      * One thing that does not exist.
      *
-     * @param name how the source names it
+     * @param name how the source names it; for a value, the attribute's name ({@code workers})
      * @param where the narrowest element whose declaration mentions it
-     * @param reportable whether {@code [Pipeline/Undefined]} should report it if it is still
-     *     missing at the end; {@code false} where javac's own error says it better (a type
-     *     variable of an enclosing class, an annotation value javac could not evaluate)
+     * @param kind what it is
      */
-    public record Undefined(String name, Element where, boolean reportable) {}
+    public record Undefined(String name, Element where, Kind kind) {}
 
     /** What the interface's methods and step annotations refer to that is undefined. */
     public static List<Undefined> in(TypeElement pipeline) {
@@ -61,7 +69,7 @@ public final class UndefinedTypes {
                     for (String attribute : new String[] {"workers", "capacity"}) {
                         AnnotationValue value = Annotations.explicitValue(mirror, attribute);
                         if (value != null && !(value.getValue() instanceof Integer)) {
-                            missing.add(new Undefined(attribute + " = " + value, method, false));
+                            missing.add(new Undefined(attribute, method, Kind.VALUE));
                         }
                     }
                 });
@@ -82,7 +90,7 @@ public final class UndefinedTypes {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
                 : mirror.getElementValues().entrySet()) {
             if (!(entry.getValue().getValue() instanceof String)) {
-                missing.add(new Undefined(entry.getKey().getSimpleName() + " = " + entry.getValue(), where, false));
+                missing.add(new Undefined(entry.getKey().getSimpleName().toString(), where, Kind.VALUE));
             }
         }
     }
@@ -103,13 +111,14 @@ public final class UndefinedTypes {
     private static void collect(TypeMirror type, Element where, Set<String> outer, List<Undefined> missing) {
         if (type.getKind() == TypeKind.ERROR) {
             String name = Display.type(type);
-            missing.add(new Undefined(name, where, !outer.contains(name)));
+            missing.add(new Undefined(name, where, outer.contains(name) ? Kind.OUTER_TYPE_VARIABLE : Kind.TYPE));
             return;
         }
         if (type instanceof DeclaredType) {
             for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
                 collect(argument, where, outer, missing);
             }
+            collect(((DeclaredType) type).getEnclosingType(), where, outer, missing); // Box<Missing>.Item
         } else if (type instanceof ArrayType) {
             collect(((ArrayType) type).getComponentType(), where, outer, missing);
         } else if (type instanceof WildcardType) {
