@@ -118,13 +118,12 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
             if ((tail & markBit) != 0) {
                 return DISCONNECTED;
             }
-            int index = (int) (tail & (markBit - 1));
-            long stamp = (long) STAMP.getAcquire(cells[index]);
+            Cell cell = cell(tail);
+            long stamp = (long) STAMP.getAcquire(cell);
             if (stamp == tail) {
                 long next = next(tail);
                 long witness = (long) LONGS.compareAndExchange(indices, TAIL, tail, next);
                 if (witness == tail) {
-                    Cell cell = cells[index];
                     cell.value = value;
                     STAMP.setRelease(cell, tail + 1);
                     receivers.wakeOne();
@@ -148,13 +147,13 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
     Object poll() {
         long head = (long) LONGS.getVolatile(indices, HEAD);
         for (int round = 0; ; round++) {
-            int index = (int) (head & (markBit - 1));
-            long stamp = (long) STAMP.getAcquire(cells[index]);
+            Cell cell = cell(head);
+            long stamp = (long) STAMP.getAcquire(cell);
             if (stamp == head + 1) {
                 long next = next(head);
                 long witness = (long) LONGS.compareAndExchange(indices, HEAD, head, next);
                 if (witness == head) {
-                    Object value = take(head);
+                    Object value = take(cell, head);
                     senders.wakeOne();
                     return value;
                 }
@@ -185,8 +184,7 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
             int ready = 0;
             long end = head;
             while (ready < max) {
-                int index = (int) (end & (markBit - 1));
-                if ((long) STAMP.getAcquire(cells[index]) != end + 1) {
+                if ((long) STAMP.getAcquire(cell(end)) != end + 1) {
                     break;
                 }
                 ready++;
@@ -208,7 +206,7 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
                 long position = head;
                 try {
                     while (position != end) {
-                        Object value = take(position);
+                        Object value = take(cell(position), position);
                         position = next(position);
                         into.add((T) value);
                     }
@@ -217,7 +215,7 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
                     // or senders would wait for them forever; their values are dropped, as
                     // Receiver.drainTo documents.
                     while (position != end) {
-                        take(position);
+                        take(cell(position), position);
                         position = next(position);
                     }
                     if (senders.hasWaiters()) {
@@ -239,13 +237,16 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
         return index + 1 < capacity ? stamp + 1 : (stamp & -oneLap) + oneLap;
     }
 
+    /** The slot that stamp {@code stamp} points at. */
+    private Cell cell(long stamp) {
+        return cells[(int) (stamp & (markBit - 1))];
+    }
+
     /**
      * Empties the slot that the caller has claimed at stamp {@code position} and hands it to the
      * senders' next lap; returns the value it held.
      */
-    private Object take(long position) {
-        int index = (int) (position & (markBit - 1));
-        Cell cell = cells[index];
+    private Object take(Cell cell, long position) {
         Object value = cell.value;
         cell.value = null;
         STAMP.setRelease(cell, position + oneLap);
