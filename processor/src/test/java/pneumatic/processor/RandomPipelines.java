@@ -1273,17 +1273,11 @@ final class RandomPipelines {
             if (applied.contains(Mut.ORPHAN)) {
                 required.add(Mut.ORPHAN.primary); // another type: nothing in the pipeline hides it
             }
-            if (missingType) {
-                if (local) {
-                    if (companionName != null) {
-                        required.add(Mut.LOCAL.primary);
-                    }
-                    return;
-                }
+            if (missingType && !local) {
                 required.add("Undefined");
             }
             if (applied.contains(Mut.LOCAL)) {
-                if (companionName != null && !missingType) {
+                if (companionName != null) {
                     required.add(Mut.LOCAL.primary);
                 }
                 return;
