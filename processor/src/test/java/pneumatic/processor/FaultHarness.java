@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -250,6 +251,23 @@ final class FaultHarness {
         }
         join(caller);
         return caller.endedAt - stoppedAt;
+    }
+
+    /** Waits for the run's end as the plan's caller does: {@code await()}, or short timed awaits. */
+    void awaitEnd(PipelineRun run) throws InterruptedException {
+        if (plan.mode == FaultPlan.Mode.AWAIT) {
+            run.await();
+        } else {
+            while (!run.await(Duration.ofNanos(ThreadLocalRandom.current().nextLong(2_000_000)))) {
+                // not yet: wait again
+            }
+        }
+    }
+
+    /** Throws a checked throwable from a step that declares none (the steps' fault injection). */
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
     }
 
     /**

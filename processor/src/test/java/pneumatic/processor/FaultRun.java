@@ -160,7 +160,7 @@ final class FaultRun {
         Helper feeder = fixture.hasSource() ? null : harness.helper("feeder", () -> feed(input(started)));
         Helper drainer = fixture.hasSink() ? null : harness.helper("drainer", () -> drain(output(started)));
         Helper caller = harness.helper("caller", () -> {
-            awaitEnd(started);
+            harness.awaitEnd(started);
             return null;
         });
         try {
@@ -224,16 +224,6 @@ final class FaultRun {
         } else {
             List<String> offered = List.copyOf(fed);
             checkDeliveries(results, offered, offered.size());
-        }
-    }
-
-    private void awaitEnd(PipelineRun started) throws InterruptedException {
-        if (plan.mode == Mode.AWAIT) {
-            started.await();
-        } else {
-            while (!started.await(Duration.ofNanos(ThreadLocalRandom.current().nextLong(2_000_000)))) {
-                // not yet: wait again
-            }
         }
     }
 
@@ -342,7 +332,7 @@ final class FaultRun {
                         Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(() -> {
                             streamsClosed.incrementAndGet();
                             if (fromClose != null) {
-                                throw sneaky(injected(fromClose));
+                                throw FaultHarness.sneaky(injected(fromClose));
                             }
                         });
             }
@@ -390,14 +380,14 @@ final class FaultRun {
                 streamsOpened.incrementAndGet();
                 Stream<String> stream = IntStream.range(0, late ? emitted + 1 : emitted).mapToObj(i -> {
                     if (i == emitted) {
-                        throw sneaky(injected(injection));
+                        throw FaultHarness.sneaky(injected(injection));
                     }
                     return outputs.get(i);
                 });
                 return stream.onClose(() -> {
                     streamsClosed.incrementAndGet();
                     if (fromClose) {
-                        throw sneaky(injected(injection));
+                        throw FaultHarness.sneaky(injected(injection));
                     }
                 });
             }
@@ -436,7 +426,7 @@ final class FaultRun {
                 try {
                     enter(index, n, injectionAt(index, n));
                 } catch (Throwable t) {
-                    throw sneaky(t);
+                    throw FaultHarness.sneaky(t);
                 }
                 arrivals[slot(index)].set(n);
                 produced = n;
@@ -543,11 +533,6 @@ final class FaultRun {
 
     private int offerSlot() {
         return fixture.hasSource() ? 0 : slot(FaultPlan.INPUT);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
-        throw (E) t;
     }
 
     // ---------------------------------------------------------------- checks

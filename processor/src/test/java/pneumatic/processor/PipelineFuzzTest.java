@@ -42,7 +42,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -691,13 +690,7 @@ class PipelineFuzzTest {
                     harness.helper("drainer", () -> drain(started));
                 }
                 FaultHarness.Helper caller = harness.helper("caller", () -> {
-                    if (plan.mode == FaultPlan.Mode.AWAIT) {
-                        started.await();
-                    } else {
-                        while (!started.await(Duration.ofNanos(ThreadLocalRandom.current().nextLong(2_000_000)))) {
-                            // not yet: wait again
-                        }
-                    }
+                    harness.awaitEnd(started);
                     return null;
                 });
                 harness.awaitStopMoment(started, true,
@@ -707,17 +700,17 @@ class PipelineFuzzTest {
                     case CANCEL:
                         harness.cancel(started, caller, stops.nextBoolean());
                         thrown = caller.thrown;
+                        harness.noThreadAlive("after await() returned or threw");
+                        started.close();
+                        harness.noThreadAlive("after close()");
                         break;
-                    case CLOSE:
+                    case CLOSE: // the harness checks that close() ended every thread
                         harness.closeFromOtherThreads(started, caller);
                         thrown = caller.thrown;
                         break;
-                    default:
+                    default: // as here: after close(), no thread alive
                         thrown = harness.interruptAwait(started, caller, true);
                 }
-                harness.noThreadAlive("after await() returned or threw");
-                started.close();
-                harness.noThreadAlive("after close()");
                 harness.joinHelpers();
                 ending = harness.stopped(thrown, failure == null ? null : steps.get(input.failStep()).name, failure,
                         thrownCount.get(), thrownIn, true);
@@ -939,16 +932,11 @@ class PipelineFuzzTest {
                     try {
                         harness.atItem(index, taken[index].incrementAndGet(), NOTHING);
                     } catch (InterruptedException stopped) {
-                        throw sneaky(stopped);
+                        throw FaultHarness.sneaky(stopped);
                     }
                     return value;
                 }
             };
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
-            throw (E) t;
         }
 
         private static void sendAll(Object sender, List<Object> values) throws InterruptedException {
