@@ -13,11 +13,8 @@ import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import pneumatic.processor.diag.Display;
 import pneumatic.processor.model.Role;
@@ -109,26 +106,11 @@ public final class UndefinedTypes {
     }
 
     private static void collect(TypeMirror type, Element where, Set<String> outer, List<Undefined> missing) {
-        if (type.getKind() == TypeKind.ERROR) {
-            String name = Display.type(type);
-            missing.add(new Undefined(name, where, outer.contains(name) ? Kind.OUTER_TYPE_VARIABLE : Kind.TYPE));
-            return;
-        }
-        if (type instanceof DeclaredType) {
-            for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-                collect(argument, where, outer, missing);
+        TypeMentions.forEach(type, mention -> {
+            if (mention.getKind() == TypeKind.ERROR) {
+                String name = Display.type(mention);
+                missing.add(new Undefined(name, where, outer.contains(name) ? Kind.OUTER_TYPE_VARIABLE : Kind.TYPE));
             }
-            collect(((DeclaredType) type).getEnclosingType(), where, outer, missing); // Box<Missing>.Item
-        } else if (type instanceof ArrayType) {
-            collect(((ArrayType) type).getComponentType(), where, outer, missing);
-        } else if (type instanceof WildcardType) {
-            WildcardType wildcard = (WildcardType) type;
-            if (wildcard.getExtendsBound() != null) {
-                collect(wildcard.getExtendsBound(), where, outer, missing);
-            }
-            if (wildcard.getSuperBound() != null) {
-                collect(wildcard.getSuperBound(), where, outer, missing);
-            }
-        }
+        });
     }
 }

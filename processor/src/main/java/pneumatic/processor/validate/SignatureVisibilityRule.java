@@ -9,16 +9,16 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import pneumatic.processor.diag.Display;
 import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
 import pneumatic.processor.model.Pipeline;
 import pneumatic.processor.model.Step;
+import pneumatic.processor.parse.TypeMentions;
 
 /**
  * {@code [Pipeline/Visibility]}: the wiring names the types of the step signatures (its channels
@@ -86,34 +86,17 @@ final class SignatureVisibilityRule implements ChainRule {
      * the first mentioned type that led to it.
      */
     private void collect(TypeMirror type, PackageElement home, Map<TypeElement, TypeElement> blockers) {
-        switch (type.getKind()) {
-            case DECLARED: // not ERROR: an undefined type is javac's or UndefinedTypes' to report
-                DeclaredType declared = (DeclaredType) type;
-                TypeElement mentioned = (TypeElement) declared.asElement();
-                for (Element e = mentioned; e instanceof TypeElement; e = e.getEnclosingElement()) {
-                    if (!accessible(e, home)) {
-                        blockers.putIfAbsent((TypeElement) e, mentioned);
-                    }
+        TypeMentions.forEach(type, mention -> {
+            if (mention.getKind() != TypeKind.DECLARED) {
+                return; // not ERROR either: an undefined type is javac's or UndefinedTypes' to report
+            }
+            TypeElement mentioned = (TypeElement) ((DeclaredType) mention).asElement();
+            for (Element e = mentioned; e instanceof TypeElement; e = e.getEnclosingElement()) {
+                if (!accessible(e, home)) {
+                    blockers.putIfAbsent((TypeElement) e, mentioned);
                 }
-                for (TypeMirror argument : declared.getTypeArguments()) {
-                    collect(argument, home, blockers);
-                }
-                collect(declared.getEnclosingType(), home, blockers); // the Hidden of Outer<Hidden>.Inner
-                break;
-            case ARRAY:
-                collect(((ArrayType) type).getComponentType(), home, blockers);
-                break;
-            case WILDCARD:
-                WildcardType wildcard = (WildcardType) type;
-                if (wildcard.getExtendsBound() != null) {
-                    collect(wildcard.getExtendsBound(), home, blockers);
-                }
-                if (wildcard.getSuperBound() != null) {
-                    collect(wildcard.getSuperBound(), home, blockers);
-                }
-                break;
-            default: // primitives, void, NONE (the enclosing type of a top-level type)
-        }
+            }
+        });
     }
 
     /** Whether a top-level class of {@code home} can name the type {@code e}, its enclosing types aside. */

@@ -1,0 +1,46 @@
+package pneumatic.processor.parse;
+
+import java.util.function.Consumer;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+
+/** The one walk over what a type mentions, for the checks that look inside step signatures. */
+public final class TypeMentions {
+
+    private TypeMentions() {}
+
+    /**
+     * Hands {@code visit} the type itself, then every type it mentions, depth first: type
+     * arguments, the enclosing type of a member type (the {@code Box<Missing>} of
+     * {@code Box<Missing>.Item}), array components and wildcard bounds. An undefined type
+     * ({@code ERROR}) is handed over but not looked into; so is the {@code NONE} that encloses a
+     * top-level type.
+     */
+    public static void forEach(TypeMirror type, Consumer<TypeMirror> visit) {
+        visit.accept(type);
+        switch (type.getKind()) {
+            case DECLARED:
+                DeclaredType declared = (DeclaredType) type;
+                for (TypeMirror argument : declared.getTypeArguments()) {
+                    forEach(argument, visit);
+                }
+                forEach(declared.getEnclosingType(), visit);
+                break;
+            case ARRAY:
+                forEach(((ArrayType) type).getComponentType(), visit);
+                break;
+            case WILDCARD:
+                WildcardType wildcard = (WildcardType) type;
+                if (wildcard.getExtendsBound() != null) {
+                    forEach(wildcard.getExtendsBound(), visit);
+                }
+                if (wildcard.getSuperBound() != null) {
+                    forEach(wildcard.getSuperBound(), visit);
+                }
+                break;
+            default: // ERROR, primitives, void, type variables, NONE: nothing inside to visit
+        }
+    }
+}
