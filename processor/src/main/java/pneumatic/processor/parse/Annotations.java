@@ -54,6 +54,15 @@ public final class Annotations {
         return value instanceof Integer ? (Integer) value : (Integer) defaultValue(mirror, attribute);
     }
 
+    /**
+     * A String attribute's value, or its declared default when javac could not evaluate what
+     * was written (javac reports that itself).
+     */
+    public static String stringValue(AnnotationMirror mirror, String attribute) {
+        Object value = value(mirror, attribute);
+        return value instanceof String ? (String) value : (String) defaultValue(mirror, attribute);
+    }
+
     /** The attribute's declared default. */
     public static Object defaultValue(AnnotationMirror mirror, String attribute) {
         for (Element member : mirror.getAnnotationType().asElement().getEnclosedElements()) {

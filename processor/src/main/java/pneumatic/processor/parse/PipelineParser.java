@@ -76,14 +76,12 @@ public final class PipelineParser {
 
     /** {@code XWiring}, {@code Outer_InnerWiring}, or the name given in {@code @Pipeline(name)}. */
     private static ClassName wiringName(TypeElement pipeline, ClassName interfaceName) {
-        Object given = Annotations.find(pipeline, Annotations.PIPELINE)
-                .map(mirror -> Annotations.value(mirror, "name"))
+        String given = Annotations.find(pipeline, Annotations.PIPELINE)
+                .map(mirror -> Annotations.stringValue(mirror, "name"))
                 .orElse("");
-        if (given instanceof String
-                && SourceVersion.isIdentifier((String) given) && !SourceVersion.isKeyword((String) given)) {
-            return ClassName.get(interfaceName.packageName(), (String) given);
-        } // else the NameRule (or javac, for a value that is no String) reports it; nothing is
-          // written, but parsing goes on
+        if (SourceVersion.isIdentifier(given) && !SourceVersion.isKeyword(given)) {
+            return ClassName.get(interfaceName.packageName(), given);
+        } // else the default, or a name the NameRule reports; nothing is written, but parsing goes on
         return ClassName.get(interfaceName.packageName(), String.join("_", interfaceName.simpleNames()) + "Wiring");
     }
 

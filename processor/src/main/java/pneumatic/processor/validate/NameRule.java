@@ -19,11 +19,11 @@ final class NameRule implements ElementRule {
     @Override
     public boolean check(TypeElement type, Report report) {
         AnnotationMirror pipeline = Annotations.find(type, Annotations.PIPELINE).orElseThrow();
-        AnnotationValue value = Annotations.explicitValue(pipeline, "name");
-        if (value == null || !(value.getValue() instanceof String) || ((String) value.getValue()).isEmpty()) {
+        AnnotationValue value = Annotations.explicitValue(pipeline, "name"); // where an error points
+        String name = Annotations.stringValue(pipeline, "name");
+        if (value == null || name.isEmpty()) {
             return true; // the default, or a value javac could not evaluate and reports itself
         }
-        String name = (String) value.getValue();
         if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || RESTRICTED.contains(name)) {
             report.error(type, pipeline, value, Messages.invalidName(name));
         } else if (elements.getTypeElement("java.lang." + name) != null) {
