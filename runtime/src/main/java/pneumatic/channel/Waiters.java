@@ -1,7 +1,6 @@
 package pneumatic.channel;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The threads waiting on one side of a buffered channel (receivers waiting for a value, or senders
@@ -28,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Waiters {
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SpinLock lock = new SpinLock();
 
     /** Waiters not yet chosen or cancelled, oldest first. Guarded by {@link #lock}. */
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();

@@ -37,39 +37,8 @@ final class ZeroFlavor<T> extends Flavor<T> {
      * its value and gets DISCONNECTED back.
      */
 
-    private static final java.lang.invoke.VarHandle HOLDER;
-
-    static {
-        try {
-            HOLDER = java.lang.invoke.MethodHandles.lookup().findVarHandle(ZeroFlavor.class, "holder", Thread.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** The thread that holds {@link #lock}, or null; set by CAS, cleared by that thread. */
-    private volatile Thread holder;
-
-    private final Lock lock = new Lock();
-
-    /** A minimal lock for tiny critical sections: not reentrant, not fair, never parks. */
-    private final class Lock {
-        void lock() {
-            while (!HOLDER.compareAndSet(ZeroFlavor.this, null, Thread.currentThread())) {
-                Thread.yield();
-            }
-        }
-
-        void unlock() {
-            assert holder == Thread.currentThread() : "unlock by a thread that does not hold the lock";
-            HOLDER.setRelease(ZeroFlavor.this, null);
-        }
-
-        /** For assertions: whether the calling thread holds it. */
-        boolean isHeldByCurrentThread() {
-            return holder == Thread.currentThread();
-        }
-    }
+    /** Guards the two queues and the disconnected flag; held for a few instructions at a time. */
+    private final SpinLock lock = new SpinLock();
 
     /** Senders waiting for a receiver, oldest first, each with its value. Guarded by lock. */
     private final ArrayDeque<Waiter> senders = new ArrayDeque<>();
