@@ -84,7 +84,7 @@ abstract class QueueFlavor<T> extends Flavor<T> {
                 return status;
             }
         }
-        Waiter waiter = new Waiter();
+        Waiter waiter = Waiter.ofCurrentThread();
         while (true) {
             senders.enqueue(waiter);
             if ((status = offer(value)) != NOT_SENT) {
@@ -114,7 +114,7 @@ abstract class QueueFlavor<T> extends Flavor<T> {
                 return value;
             }
         }
-        Waiter waiter = new Waiter();
+        Waiter waiter = Waiter.ofCurrentThread();
         while (true) {
             receivers.enqueue(waiter);
             if ((value = poll()) != null) {

@@ -42,6 +42,15 @@ final class Waiter {
         }
     }
 
+    /**
+     * Each thread's waiter for the buffered flavors' blocking calls, reused from one call to the
+     * next, so that a call that has to wait allocates nothing. That is safe for the reason that
+     * already lets one call reuse its waiter from round to round: a waker touches a waiter only
+     * while it holds the lock of the queue it took it from, and every call leaves its queue
+     * before it returns. (The rendezvous makes a waiter per call: it carries a value.)
+     */
+    private static final ThreadLocal<Waiter> OWN = ThreadLocal.withInitial(Waiter::new);
+
     final Thread thread = Thread.currentThread();
 
     /** One of the constants above; leaves WAITING only by {@link #transition}; reset by the owner. */
@@ -60,6 +69,13 @@ final class Waiter {
      * so either the owner sees the new state and does not park, or the waker sees the flag.
      */
     private volatile boolean parked;
+
+    /** The calling thread's waiter, reset to WAITING; it is in no queue (see {@link #OWN}). */
+    static Waiter ofCurrentThread() {
+        Waiter waiter = OWN.get();
+        waiter.reset();
+        return waiter;
+    }
 
     int state() {
         return state;
