@@ -84,11 +84,10 @@ final class Gates {
 
     /**
      * That the median round's steady windows allocated at most one byte per {@code messagesPerByte}
-     * messages, judged on the byte counts. Not 0: a blocking call that still has to wait after
-     * its first spins and yields enqueues a new {@code Waiter} (32 bytes) and, when two threads
-     * meet on the waiting list's lock, allocates the lock's queue node (32 bytes). That is per
-     * wait, not per message; on a busy machine a window of a million messages holds a few dozen
-     * (BENCHMARKS.md, Gates and targets). A send or receive that does not wait allocates nothing.
+     * messages, judged on the byte counts. Not exactly 0: a thread's first blocking call that has
+     * to wait creates the thread's waiter and its thread-local map (168 bytes, once per thread),
+     * and that may fall in the window (BENCHMARKS.md, Gates and targets). Later waits reuse the
+     * waiter, and a send or receive that does not wait allocates nothing.
      */
     private static Verdict steadyBytes(String what, List<Steady.Result> steady, long messagesPerByte) {
         List<Steady.Result> closed = steady.stream().filter(r -> r.messages() > 0).collect(Collectors.toList());
