@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,6 +92,39 @@ class WaiterTest {
                 waiter[0].wake(Waiter.NOTIFIED);
                 owner.join();
             }
+        });
+    }
+
+    /**
+     * A thread reuses its waiter from one blocking call to the next, on any channel. It must have
+     * left the first channel's queue by then: if it were still there, the next wake-up on that
+     * channel would go to it (waiting elsewhere) and leave another receiver of that channel
+     * parked beside a value.
+     */
+    @Test
+    void aWaiterReusedOnAnotherChannelIsNoLongerInTheFirstOnesQueue() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Channel<String> first = Channel.bounded(4);
+            Channel<String> second = Channel.bounded(4);
+            Background<String> both = Background.start("both", () -> {
+                String a = first.receiver().recv();          // waits, woken by a send
+                for (String c : second.receiver()) {         // waits again, in hasNext, same waiter
+                    return a + c;
+                }
+                return a;
+            });
+            both.awaitBlocked();
+            first.sender().send("a");
+            while (Arrays.stream(both.thread().getStackTrace()).noneMatch(f -> f.getMethodName().equals("hasNext"))) {
+                Thread.onSpinWait();
+            }
+            both.awaitBlocked(); // parked on the second channel
+            Background<String> other = Background.start("other", () -> first.receiver().recv());
+            other.awaitBlocked();
+            first.sender().send("b");
+            assertEquals("b", other.get(), "the wake-up reached the receiver waiting on the first channel");
+            second.sender().send("c");
+            assertEquals("ac", both.get());
         });
     }
 }
