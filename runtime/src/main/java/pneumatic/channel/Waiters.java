@@ -1,6 +1,7 @@
 package pneumatic.channel;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The threads waiting on one side of a buffered channel (receivers waiting for a value, or senders
@@ -27,7 +28,7 @@ import java.util.ArrayDeque;
  */
 final class Waiters {
 
-    private final SpinLock lock = new SpinLock();
+    private final ReentrantLock lock = new ReentrantLock();
 
     /** Waiters not yet chosen or cancelled, oldest first. Guarded by {@link #lock}. */
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
