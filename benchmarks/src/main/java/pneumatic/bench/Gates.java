@@ -86,8 +86,9 @@ final class Gates {
      * That the median round's steady windows allocated at most one byte per {@code messagesPerByte}
      * messages, judged on the byte counts. Not exactly 0: a thread's first blocking call that has
      * to wait creates the thread's waiter and its thread-local map (168 bytes, once per thread),
-     * and that may fall in the window (BENCHMARKS.md, Gates and targets). Later waits reuse the
-     * waiter, and a send or receive that does not wait allocates nothing.
+     * and two threads that meet on a wait queue's ReentrantLock allocate its 32-byte node; both
+     * may fall in the window (BENCHMARKS.md, Gates and targets). Later waits reuse the waiter,
+     * and a send or receive that does not wait allocates nothing.
      */
     private static Verdict steadyBytes(String what, List<Steady.Result> steady, long messagesPerByte) {
         List<Steady.Result> closed = steady.stream().filter(r -> r.messages() > 0).collect(Collectors.toList());
