@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -23,8 +21,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -946,53 +942,17 @@ class BadPipelinesTest {
     }
 
     /** javac's environment with another Filer. */
-    private static final class RecordingEnvironment implements ProcessingEnvironment {
-        private final ProcessingEnvironment env;
+    private static final class RecordingEnvironment extends ForwardingEnvironment {
         private final Filer filer;
 
         RecordingEnvironment(ProcessingEnvironment env, Filer filer) {
-            this.env = env;
+            super(env);
             this.filer = filer;
-        }
-
-        @Override
-        public Map<String, String> getOptions() {
-            return env.getOptions();
-        }
-
-        @Override
-        public Messager getMessager() {
-            return env.getMessager();
         }
 
         @Override
         public Filer getFiler() {
             return filer;
-        }
-
-        @Override
-        public Elements getElementUtils() {
-            return env.getElementUtils();
-        }
-
-        @Override
-        public Types getTypeUtils() {
-            return env.getTypeUtils();
-        }
-
-        @Override
-        public SourceVersion getSourceVersion() {
-            return env.getSourceVersion();
-        }
-
-        @Override
-        public Locale getLocale() {
-            return env.getLocale();
-        }
-
-        @Override
-        public boolean isPreviewEnabled() {
-            return env.isPreviewEnabled();
         }
     }
 

@@ -9,12 +9,10 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -24,8 +22,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -612,45 +608,10 @@ class ProcessorRobustnessTest {
                     }
                 }
             };
-            processor.init(new ProcessingEnvironment() {
-                @Override
-                public Map<String, String> getOptions() {
-                    return env.getOptions();
-                }
-
+            processor.init(new ForwardingEnvironment(env) {
                 @Override
                 public Messager getMessager() {
                     return failing;
-                }
-
-                @Override
-                public Filer getFiler() {
-                    return env.getFiler();
-                }
-
-                @Override
-                public Elements getElementUtils() {
-                    return env.getElementUtils();
-                }
-
-                @Override
-                public Types getTypeUtils() {
-                    return env.getTypeUtils();
-                }
-
-                @Override
-                public SourceVersion getSourceVersion() {
-                    return env.getSourceVersion();
-                }
-
-                @Override
-                public Locale getLocale() {
-                    return env.getLocale();
-                }
-
-                @Override
-                public boolean isPreviewEnabled() {
-                    return env.isPreviewEnabled();
                 }
             });
         }
