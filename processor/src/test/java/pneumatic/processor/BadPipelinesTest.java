@@ -11,16 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.annotation.processing.Completion;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -867,9 +861,11 @@ class BadPipelinesTest {
         for (String other : otherPackage) {
             files.add(JavaFileObjects.forResource(other));
         }
-        WritesRecorded processor = new WritesRecorded(new PipelineProcessor());
+        List<String> sourcesWritten = new ArrayList<>(); // by the Filer, in order
+        Processor processor = new EnvironmentSwap(new PipelineProcessor(),
+                env -> new RecordingEnvironment(env, new RecordingFiler(env.getFiler(), sourcesWritten)));
         Compilation compilation = Compiler.javac().withProcessors(processor).compile(files);
-        return new Attempt(resource, file, compilation, processor.sourcesWritten);
+        return new Attempt(resource, file, compilation, sourcesWritten);
     }
 
     /** One compile of a bad fixture. */
@@ -892,52 +888,6 @@ class BadPipelinesTest {
          */
         void assertNoWiringWritten() {
             assertEquals(List.of(), sourcesWritten, "source files written for " + resource);
-        }
-    }
-
-    /**
-     * The processor under test, unchanged, but handed a {@link Filer} that records the name of
-     * every source file it creates.
-     */
-    private static final class WritesRecorded implements Processor {
-        private final Processor processor;
-
-        /** Qualified names of the source files created, in order; written by the Filer only. */
-        final List<String> sourcesWritten = new ArrayList<>();
-
-        WritesRecorded(Processor processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public Set<String> getSupportedOptions() {
-            return processor.getSupportedOptions();
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return processor.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return processor.getSupportedSourceVersion();
-        }
-
-        @Override
-        public void init(ProcessingEnvironment env) {
-            processor.init(new RecordingEnvironment(env, new RecordingFiler(env.getFiler(), sourcesWritten)));
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            return processor.process(annotations, round);
-        }
-
-        @Override
-        public Iterable<? extends Completion> getCompletions(
-                Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
-            return processor.getCompletions(element, annotation, member, userText);
         }
     }
 

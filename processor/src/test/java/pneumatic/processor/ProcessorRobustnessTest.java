@@ -9,19 +9,13 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Messager;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -506,13 +500,13 @@ class ProcessorRobustnessTest {
     void reportsItsOwnFailureOutsideAnInterfaceAsAnErrorWithoutElement() {
         JavaFileObject file = JavaFileObjects.forResource("bad/StageWithoutPipeline.java");
         Compilation compilation = Compiler.javac()
-                .withProcessors(new FailsOnMessage(new PipelineProcessor(), "[Pipeline/Orphan]"))
+                .withProcessors(failsOnMessage("[Pipeline/Orphan]"))
                 .compile(file);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("[Pipeline/Internal] the Pipeline processor failed while looking"
                 + " for step annotations outside @Pipeline interfaces. This is a bug in Pneumatic, not in your"
                 + " code; please report it with this stack trace:");
-        assertThat(compilation).hadErrorContaining(FailsOnMessage.Failure.class.getName() + ": refused [Pipeline/Orphan]");
+        assertThat(compilation).hadErrorContaining(FailingMessager.Failure.class.getName() + ": refused [Pipeline/Orphan]");
         assertThat(compilation).hadErrorCount(1);
         assertTrue(compilation.errors().get(0).getSource() == null, "an element for a failure outside any interface");
     }
@@ -525,14 +519,14 @@ class ProcessorRobustnessTest {
     void reportsItsOwnFailureInTheLastRoundOnTheInterface() {
         JavaFileObject file = JavaFileObjects.forResource("bad/UndefinedParameterType.java");
         Compilation compilation = Compiler.javac()
-                .withProcessors(new FailsOnMessage(new PipelineProcessor(), "[Pipeline/Undefined]"))
+                .withProcessors(failsOnMessage("[Pipeline/Undefined]"))
                 .compile(file);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("[Pipeline/Internal] the Pipeline processor failed on"
                         + " UndefinedParameterType. This is a bug in Pneumatic, not in your code; please report it"
                         + " with this stack trace:")
                 .inFile(file).onLineContaining("public interface UndefinedParameterType {");
-        assertThat(compilation).hadErrorContaining(FailsOnMessage.Failure.class.getName() + ": refused [Pipeline/Undefined]")
+        assertThat(compilation).hadErrorContaining(FailingMessager.Failure.class.getName() + ": refused [Pipeline/Undefined]")
                 .inFile(file).onLineContaining("public interface UndefinedParameterType {");
         assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file).onLineContaining("Missing line);");
         assertThat(compilation).hadErrorCount(2);
@@ -544,8 +538,21 @@ class ProcessorRobustnessTest {
      * code that reports it. (javac's syntax trees are not available through a wrapped
      * environment, so the check for local interfaces is off.)
      */
-    private static final class FailsOnMessage extends AbstractProcessor {
-        /** What the Messager throws. */
+    private static Processor failsOnMessage(String prefix) {
+        return new EnvironmentSwap(new PipelineProcessor(), env -> {
+            Messager failing = new FailingMessager(env.getMessager(), prefix);
+            return new ForwardingEnvironment(env) {
+                @Override
+                public Messager getMessager() {
+                    return failing;
+                }
+            };
+        });
+    }
+
+    /** javac's Messager, except that it throws on each message that begins with the prefix. */
+    private static final class FailingMessager implements Messager {
+        /** What it throws. */
         static final class Failure extends RuntimeException {
             private static final long serialVersionUID = 1L;
 
@@ -554,71 +561,43 @@ class ProcessorRobustnessTest {
             }
         }
 
-        private final Processor processor;
+        private final Messager messager;
         private final String prefix;
 
-        FailsOnMessage(Processor processor, String prefix) {
-            this.processor = processor;
+        FailingMessager(Messager messager, String prefix) {
+            this.messager = messager;
             this.prefix = prefix;
         }
 
         @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return processor.getSupportedAnnotationTypes();
+        public void printMessage(Diagnostic.Kind kind, CharSequence message) {
+            check(message);
+            messager.printMessage(kind, message);
         }
 
         @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return processor.getSupportedSourceVersion();
+        public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e) {
+            check(message);
+            messager.printMessage(kind, message, e);
         }
 
         @Override
-        public synchronized void init(ProcessingEnvironment env) {
-            super.init(env);
-            Messager messager = env.getMessager();
-            Messager failing = new Messager() {
-                @Override
-                public void printMessage(Diagnostic.Kind kind, CharSequence message) {
-                    check(message);
-                    messager.printMessage(kind, message);
-                }
-
-                @Override
-                public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e) {
-                    check(message);
-                    messager.printMessage(kind, message, e);
-                }
-
-                @Override
-                public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e, AnnotationMirror a) {
-                    check(message);
-                    messager.printMessage(kind, message, e, a);
-                }
-
-                @Override
-                public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e, AnnotationMirror a,
-                        AnnotationValue v) {
-                    check(message);
-                    messager.printMessage(kind, message, e, a, v);
-                }
-
-                private void check(CharSequence message) {
-                    if (message.toString().startsWith(prefix)) {
-                        throw new Failure("refused " + prefix);
-                    }
-                }
-            };
-            processor.init(new ForwardingEnvironment(env) {
-                @Override
-                public Messager getMessager() {
-                    return failing;
-                }
-            });
+        public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e, AnnotationMirror a) {
+            check(message);
+            messager.printMessage(kind, message, e, a);
         }
 
         @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            return processor.process(annotations, round);
+        public void printMessage(Diagnostic.Kind kind, CharSequence message, Element e, AnnotationMirror a,
+                AnnotationValue v) {
+            check(message);
+            messager.printMessage(kind, message, e, a, v);
+        }
+
+        private void check(CharSequence message) {
+            if (message.toString().startsWith(prefix)) {
+                throw new Failure("refused " + prefix);
+            }
         }
     }
 
