@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
  * hits every candidate alike. It prints a Markdown table per scenario (median throughput, the
  * median of the per-round ratios of Pneumatic to each peer, bytes allocated per message, CPU
  * seconds per million messages) and the gates of issue 4. A full run exits with status 1 when a
- * gate fails (a missed target does not fail it); {@code --quick} judges no gate and exits with 0
+ * gate fails (a missed target does not fail it); {@code --smoke} judges no gate and exits with 0
  * unless a candidate loses or duplicates a message.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare                # full: about 3 minutes
  * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare --only S1,S3 --rounds 9
- * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare --quick        # smoke: seconds
+ * java -cp benchmarks/target/benchmarks.jar pneumatic.bench.Compare --smoke        # smoke: seconds
  * </pre>
  */
 public final class Compare {
@@ -46,7 +46,7 @@ public final class Compare {
         int warmup = 2;
         double scale = 1.0;
         Set<String> only = null;
-        boolean quick = false;
+        boolean smoke = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds":
@@ -61,14 +61,14 @@ public final class Compare {
                 case "--only":
                     only = Set.of(args[++i].split(","));
                     break;
-                case "--quick":
-                    quick = true;
+                case "--smoke":
+                    smoke = true;
                     rounds = 1;
                     warmup = 0;
                     scale = 0.02;
                     break;
                 default:
-                    System.err.println("usage: Compare [--rounds N] [--warmup N] [--scale X] [--only S1,S2] [--quick]");
+                    System.err.println("usage: Compare [--rounds N] [--warmup N] [--scale X] [--only S1,S2] [--smoke]");
                     System.exit(2);
             }
         }
@@ -123,11 +123,11 @@ public final class Compare {
             System.out.println();
             gates.add(Gates.idle(waits));
         }
-        if (quick) {
+        if (smoke) {
             // One short round without warm-up measures the interpreter and the JIT at work:
             // its ratios are no evidence either way.
-            System.out.println("Gates: not judged in a --quick pass (one short round, no warm-up);"
-                    + " run Compare without --quick to judge them.");
+            System.out.println("Gates: not judged in a --smoke pass (one short round, no warm-up);"
+                    + " run Compare without --smoke to judge them.");
             return;
         }
         System.out.println("Gates (medians of per-round ratios, this run):");
