@@ -37,10 +37,11 @@ public final class Main {
 
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: sample-app [DIRECTORY | - | tour]",
-            "  DIRECTORY  count the words of its text files and checksum every file"
-                    + " (default: this project under mvn exec:java, else .)",
+            "  DIRECTORY  count the words of its text files and checksum every file",
+            "             (default: this project under mvn exec:java, else the current directory)",
             "  -          count the words of the lines read from standard input",
-            "  tour       show how channels behave, step by step");
+            "  tour       show how channels behave, step by step",
+            "  --help     show this text");
 
     /** The directory to read without an argument; the sample app's pom sets it to the project. */
     static final String DIRECTORY_PROPERTY = "pneumatic.sample.directory";
