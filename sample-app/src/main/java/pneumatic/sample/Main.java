@@ -166,7 +166,8 @@ public final class Main {
             reader.join();
         }
         if (readFailure.get() != null) {
-            throw readFailure.get();
+            IOException failure = readFailure.get();
+            throw new IOException("cannot read standard input: " + failure.getMessage(), failure);
         }
         printTop(Words.top(counts, TOP));
         out.printf("   per step: %s | output %,d words received, %,d distinct%n",
