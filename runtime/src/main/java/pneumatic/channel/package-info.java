@@ -101,9 +101,10 @@
  * interrupt status is already set throws {@code InterruptedException} at once, before it does
  * anything, as {@code ArrayBlockingQueue.put} and {@code take} do: an interrupt asks the thread
  * to stop, whether or not the call would have had to wait. The non-blocking calls
- * ({@code trySend}, {@code tryRecv}, {@code drainTo}) ignore it. A waiting thread spins for a few
- * microseconds, then parks with {@link java.util.concurrent.locks.LockSupport}; nothing here uses
- * {@code synchronized} or {@code Object.wait}, so blocking works the same on virtual threads.
+ * ({@code trySend}, {@code tryRecv}, {@code drainTo}) ignore it. A waiting thread spins very
+ * briefly, then yields its core for some tens of microseconds, then parks with
+ * {@link java.util.concurrent.locks.LockSupport}; nothing here uses {@code synchronized} or
+ * {@code Object.wait}, so blocking works the same on virtual threads.
  *
  * <h2>Iteration</h2>
  *
