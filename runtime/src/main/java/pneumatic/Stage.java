@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
  * the run. A {@code Sender} handed to a stage belongs to the run: send on it, never close it.
  *
  * <pre>{@code
- * @Stage(workers = 4, capacity = 64) Digest hash(Path file) throws IOException;
+ * @Stage(workers = 4, capacity = 64) FileDigest hash(Path file) throws IOException;
  * }</pre>
  */
 @Documented
