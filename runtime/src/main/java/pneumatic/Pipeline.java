@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Marks an interface whose methods are the steps of a pipeline. At compile time, Pneumatic's
  * processor checks the interface and generates a class {@code XWiring} (for an interface
  * {@code X}) that runs it: one channel per edge between consecutive steps, the requested number
- * of threads per step, and an end that comes by itself once the source is exhausted.
+ * of threads per step, and a run that ends by itself once the source is exhausted.
  *
  * <pre>{@code
  * @Pipeline
