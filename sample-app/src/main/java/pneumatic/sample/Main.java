@@ -93,7 +93,8 @@ public final class Main {
                 default:
                     Path root = Path.of(argument).toAbsolutePath().normalize();
                     if (!Files.isDirectory(root)) {
-                        err.println("sample-app: " + argument + " is not a directory");
+                        err.println("sample-app: " + argument
+                                + (Files.exists(root) ? " is not a directory" : " does not exist"));
                         err.println(USAGE);
                         return 2;
                     }
@@ -139,7 +140,8 @@ public final class Main {
             out.println(digest.line());
         }
         double megabytes = hasher.bytes() / 1e6;
-        out.printf("   %,d files, %,.1f MB in %.2f s (%,.1f MB/s)%n", manifest.size(), megabytes, seconds,
+        out.printf("   %,d %s, %,.1f MB in %.2f s (%,.1f MB/s)%n", manifest.size(),
+                manifest.size() == 1 ? "file" : "files", megabytes, seconds,
                 seconds > 0 ? megabytes / seconds : 0.0);
         out.printf("   per step: %s%n", hasher.stepCounts());
     }

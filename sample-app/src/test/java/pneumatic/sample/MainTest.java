@@ -64,7 +64,7 @@ class MainTest {
                 assertEquals(0, outcome.status(), outcome.err());
                 assertTrue(outcome.out().contains("1. pneumatic                   2"), outcome.out());
                 assertTrue(outcome.out().contains("  only.txt"), outcome.out());
-                assertTrue(outcome.out().contains("1 files, "), outcome.out());
+                assertTrue(outcome.out().contains("1 file, "), outcome.out());
             } finally {
                 if (before == null) {
                     System.clearProperty(Main.DIRECTORY_PROPERTY);
@@ -79,9 +79,18 @@ class MainTest {
     void aMissingDirectoryIsABadArgumentWithoutAStackTrace() {
         Outcome outcome = run(tree.resolve("missing").toString());
         assertEquals(2, outcome.status());
-        assertTrue(outcome.err().startsWith("sample-app: " + tree.resolve("missing") + " is not a directory"), outcome.err());
+        assertTrue(outcome.err().startsWith("sample-app: " + tree.resolve("missing") + " does not exist"), outcome.err());
         assertTrue(outcome.err().contains("usage: sample-app"), outcome.err());
         assertFalse(outcome.err().contains("Exception"), outcome.err());
+    }
+
+    @Test
+    void aFileWhereADirectoryIsExpectedIsABadArgument() throws IOException {
+        Path file = Files.writeString(tree.resolve("plain.txt"), "not a directory\n");
+        Outcome outcome = run(file.toString());
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.err().startsWith("sample-app: " + file + " is not a directory"), outcome.err());
+        assertTrue(outcome.err().contains("usage: sample-app"), outcome.err());
     }
 
     @Test
