@@ -153,6 +153,7 @@ public final class Main {
     void wordsOfStandardInput() throws IOException, InterruptedException {
         out.println("== Word frequencies of standard input");
         out.println("   input() -> words (2 workers) -> significant -> output()");
+        out.println("   reading lines until standard input ends (Ctrl-D at a terminal)");
         SignificantWords steps = new SignificantWords();
         Map<String, Long> counts = new HashMap<>();
         AtomicReference<IOException> readFailure = new AtomicReference<>();
