@@ -702,6 +702,22 @@ class BadPipelinesTest {
     }
 
     /**
+     * An undefined superinterface is waited for too, since what it declares decides whether the
+     * pipeline is valid, and reported on the interface, beside javac's own "cannot find symbol"
+     * on the extends clause: two errors, and no wiring.
+     */
+    @Test
+    void reportsAnUndefinedSuperinterfaceOnTheInterface() {
+        Attempt a = compile("UndefinedSuperinterface");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] UndefinedSuperinterface refers to"
+                        + " MissingSteps, which is still undefined after every annotation processor ran")
+                .inFile(a.file).onLineContaining("public interface UndefinedSuperinterface");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /**
      * An attribute javac cannot evaluate (an undefined constant) is reported in the last round
      * too, beside javac's own "cannot find symbol" on the value: two errors.
      */

@@ -22,9 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class DeferralTest {
 
-    /** Writes {@code fixtures.Payload} in its first round, as AutoValue or Immutables would. */
-    private static final class GeneratesPayload extends AbstractProcessor {
+    /** Writes one source file in its first round, as AutoValue or Immutables would. */
+    private static final class GeneratesSource extends AbstractProcessor {
+        private final String name;
+        private final String text;
         private boolean written;
+
+        GeneratesSource(String name, String text) {
+            this.name = name;
+            this.text = text;
+        }
 
         @Override
         public Set<String> getSupportedAnnotationTypes() {
@@ -40,8 +47,8 @@ class DeferralTest {
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
             if (!written) {
                 written = true;
-                try (Writer out = processingEnv.getFiler().createSourceFile("fixtures.Payload").openWriter()) {
-                    out.write("package fixtures;\npublic record Payload(String text) {}\n");
+                try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+                    out.write(text);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -67,11 +74,41 @@ class DeferralTest {
                 // A "*" processor runs in a round only while some annotation is unclaimed; the
                 // Pipeline processor claims its own, so this stand-in for AutoValue goes first
                 // (AutoValue itself supports @AutoValue, and runs in any order).
-                .withProcessors(new GeneratesPayload(), new PipelineProcessor())
+                .withProcessors(new GeneratesSource("fixtures.Payload",
+                                "package fixtures;\npublic record Payload(String text) {}\n"),
+                        new PipelineProcessor())
                 .withOptions("-Xlint:all,-processing", "-Werror")
                 .compile(USES_PAYLOAD);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("fixtures.CarryWiring").contentsAsUtf8String()
                 .contains("Channel<Payload> toText = run.channel(256);");
+    }
+
+    private static final JavaFileObject EXTENDS_GENERATED = JavaFileObjects.forSourceLines("fixtures.Extending",
+            "package fixtures;",
+            "import java.util.List;",
+            "import pneumatic.*;",
+            "@Pipeline",
+            "public interface Extending extends GeneratedSteps {",
+            "    @Source List<String> lines();",
+            "    @Sink void print(String line);",
+            "}");
+
+    /**
+     * A superinterface that another processor generates is waited for too: once it exists, the
+     * abstract method it brings, which no step would run, is reported ({@code [Pipeline/Inherited]}).
+     * Judged in the first round instead, the interface looked valid and compiled without an error.
+     */
+    @Test
+    void aPipelineWaitsForAGeneratedSuperinterfaceBeforeJudgingWhatItInherits() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new GeneratesSource("fixtures.GeneratedSteps",
+                                "package fixtures;\npublic interface GeneratedSteps { void audit(String line); }\n"),
+                        new PipelineProcessor())
+                .compile(EXTENDS_GENERATED);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/Inherited] Extending inherits the abstract method"
+                + " audit(String) from GeneratedSteps");
+        assertThat(compilation).hadErrorCount(1);
     }
 }

@@ -49,10 +49,17 @@ public final class UndefinedTypes {
      */
     public record Undefined(String name, Element where, Kind kind) {}
 
-    /** What the interface's methods and step annotations refer to that is undefined. */
+    /**
+     * What the interface's superinterfaces, methods and step annotations refer to that is
+     * undefined. A superinterface counts because what it declares decides whether the interface
+     * is valid (an abstract method it brings is an {@code [Pipeline/Inherited]} error).
+     */
     public static List<Undefined> in(TypeElement pipeline) {
         Set<String> outerTypeVariables = outerTypeVariables(pipeline);
         List<Undefined> missing = new ArrayList<>();
+        for (TypeMirror superinterface : pipeline.getInterfaces()) {
+            collect(superinterface, pipeline, outerTypeVariables, missing);
+        }
         for (ExecutableElement method : ElementFilter.methodsIn(pipeline.getEnclosedElements())) {
             collect(method.getReturnType(), method, outerTypeVariables, missing);
             for (VariableElement parameter : method.getParameters()) {
