@@ -603,6 +603,8 @@ final class RandomPipelines {
         private boolean missing;
         /** The member that mentions the missing type; a later mutation may remove it. */
         private Member missingIn;
+        /** The missing superinterface, or null; a later mutation may replace it. */
+        private String missingSuperinterface;
         private boolean wiringAllowed;
         private int failStep = -1;
 
@@ -1265,7 +1267,8 @@ final class RandomPipelines {
          *
          * <p>A missing type is reported as {@code [Pipeline/Undefined]} in the last round, wherever
          * the interface mentions it (a step's parameter, return or throws clause, a default
-         * method, a constant in {@code workers} or {@code capacity}), also in a class; a local
+         * method, a constant in {@code workers} or {@code capacity}, a superinterface), also in a
+         * class (whose missing interface is then one it implements); a local
          * interface is reported as such instead (see {@link #silentBecause}).
          */
         private void computeRequired(boolean missingType) {
@@ -1292,7 +1295,7 @@ final class RandomPipelines {
             }
             boolean alone = others == 1 && rawIds.isEmpty();
             for (Mut m : applied) {
-                if (missingType && targets.getOrDefault(m, List.of()).contains(missingIn)) {
+                if (missingType && missingIn != null && targets.getOrDefault(m, List.of()).contains(missingIn)) {
                     continue;
                 }
                 switch (m) {
@@ -1924,7 +1927,7 @@ final class RandomPipelines {
             String string = lang("String");
             String[] missingTypes = {"Strng", "NoSuchType", "Nope", "Missing", "Lst<" + string + ">",
                 util("List") + "<Strng>", "Nope[]", "java.util.Nope", util("Optional") + "<Nope>"};
-            int where = rng.nextInt(6);
+            int where = rng.nextInt(7);
             List<Member> withParameters = steps.stream().filter(m -> !m.parameters.isEmpty()).collect(Collectors.toList());
             List<Member> notSources = steps.stream().filter(m -> !m.role.equals("Source")).collect(Collectors.toList());
             if (where == 0 && !withParameters.isEmpty()) {
@@ -1969,6 +1972,10 @@ final class RandomPipelines {
                 missingIn = m;
                 allowed.add(m.role + "Shape"); // a parameter its shape has no room for, whatever Nope is
                 return "MISSING_TYPE(Sender<Nope> parameter of " + m.name + ")";
+            } else if (where == 5 && superInterface == null) {
+                missingSuperinterface = pick(new String[] {"NopeSteps", "java.util.NopeList"});
+                superInterface = missingSuperinterface;
+                return "MISSING_TYPE(superinterface " + missingSuperinterface + ")";
             }
             Member m = new Member();
             m.name = freshName("helper");
@@ -2104,7 +2111,9 @@ final class RandomPipelines {
                 features.add("mutated");
             }
             // javac attributes a local interface only after processing, which an error stops
-            boolean missingType = missing && members.contains(missingIn) && otherForm == null; // an enum drops members
+            boolean missingSuper = missingSuperinterface != null && missingSuperinterface.equals(superInterface);
+            boolean missingType = missing && (members.contains(missingIn) || missingSuper)
+                    && otherForm == null; // an enum drops members, and its header has no superinterface
             computeRequired(missingType);
             return new Input(seed, List.copyOf(files), expect, List.copyOf(mutations), Set.copyOf(allowed),
                     Set.copyOf(required), missingType,
