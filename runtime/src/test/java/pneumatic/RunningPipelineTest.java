@@ -107,6 +107,36 @@ class RunningPipelineTest {
         });
     }
 
+    /** API.md: the first failure fails the run; a later one, of another step, is suppressed. */
+    @Test
+    void theFirstFailureNamesTheRunAndALaterFailureOfAnotherStepIsSuppressed() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            ArithmeticException first = new ArithmeticException("store fails first");
+            IllegalStateException later = new IllegalStateException("lines fails once stopped");
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                out.send("one");
+                try {
+                    new CountDownLatch(1).await(); // until the stop interrupts it
+                } catch (InterruptedException stopped) {
+                    throw later; // a real failure, after the first one
+                }
+            });
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                throw first;
+            });
+            toStore.receiver().close();
+            PipelineRun started = run.started();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+            assertEquals("store", failed.stage());
+            assertSame(first, failed.getCause());
+            assertEquals(List.of(later), List.of(failed.getSuppressed()));
+            started.close();
+        });
+    }
+
     @Test
     void aPipelineWithASourceHasNoInputAndOneWithASinkNoOutput() {
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
