@@ -137,6 +137,37 @@ class RunningPipelineTest {
         });
     }
 
+    /**
+     * A failure while the run is being wired, after every worker has started: {@code started()}
+     * stops the workers that are already running, here a source blocked outside any channel.
+     */
+    @Test
+    void aFailureWhileWiringStopsTheWorkersAlreadyRunningOnceWired() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            IllegalStateException boom = new IllegalStateException("store fails on the first line");
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                out.send("one");
+                new CountDownLatch(1).await(); // blocks until the stop interrupts it
+            });
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                throw boom;
+            });
+            toStore.receiver().close();
+            while (!run.toString().contains("stopping")) { // the sink has failed: wiring is not done yet
+                Thread.onSpinWait();
+            }
+            PipelineRun started = run.started();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+            assertEquals("store", failed.stage());
+            assertSame(boom, failed.getCause());
+            assertEquals(0, failed.getSuppressed().length, "the interrupt it caused is not a failure");
+            started.close();
+        });
+    }
+
     @Test
     void aPipelineWithASourceHasNoInputAndOneWithASinkNoOutput() {
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
