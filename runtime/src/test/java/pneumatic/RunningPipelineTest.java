@@ -14,11 +14,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import pneumatic.channel.Channel;
+import pneumatic.channel.DisconnectedException;
 
 /**
  * {@link RunningPipeline} wired by hand, the way generated code wires it (the processor's tests
@@ -164,6 +167,78 @@ class RunningPipelineTest {
             assertEquals("store", failed.stage());
             assertSame(boom, failed.getCause());
             assertEquals(0, failed.getSuppressed().length, "the interrupt it caused is not a failure");
+            started.close();
+        });
+    }
+
+    /**
+     * API.md: a failure stops the other steps, "upstream sends fail with DisconnectedException".
+     * The source is blocked sending to a stage that is stuck in code that ignores interrupts, so
+     * only the closing of that stage's channel can release the send.
+     */
+    @Test
+    void aFailureMakesASendBlockedBehindAStuckStepFailWithDisconnection() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toHold = run.channel(1);
+            Channel<String> toStore = run.channel(4);
+            AtomicInteger sent = new AtomicInteger();
+            AtomicReference<Thread> source = new AtomicReference<>();
+            AtomicReference<Throwable> sendFailure = new AtomicReference<>();
+            CountDownLatch sendFailed = new CountDownLatch(1);
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch letGo = new CountDownLatch(1);
+            run.startSource("lines", 1, toHold.sender().clone(), out -> {
+                source.set(Thread.currentThread());
+                try {
+                    for (int i = 1; ; i++) {
+                        out.send("line " + i);
+                        sent.incrementAndGet();
+                    }
+                } catch (Throwable stopped) {
+                    sendFailure.set(stopped);
+                    sendFailed.countDown();
+                    throw stopped;
+                }
+            });
+            toHold.sender().close();
+            run.startStage("hold", 1, toHold.receiver().clone(), toStore.sender().clone(), (line, to) -> {
+                if (line.equals("line 2")) { // stuck on the second line, deaf to interrupts
+                    holding.countDown();
+                    boolean interrupted = false;
+                    while (true) {
+                        try {
+                            letGo.await();
+                            break;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                Outputs.sendOne(to, line);
+            });
+            toHold.receiver().close();
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                holding.await();
+                // "line 1" and "line 2" taken by hold, "line 3" in the channel: the source is
+                // parked sending "line 4", and nothing but the stop can release it.
+                while (sent.get() < 3 || source.get().getState() != Thread.State.WAITING) {
+                    Thread.onSpinWait();
+                }
+                throw new ArithmeticException("store fails");
+            });
+            toStore.receiver().close();
+            PipelineRun started = run.started();
+            sendFailed.await();
+            letGo.countDown();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+            assertEquals("store", failed.stage());
+            assertInstanceOf(DisconnectedException.class, sendFailure.get());
+            assertEquals(3, sent.get());
             started.close();
         });
     }
