@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -240,6 +242,34 @@ class RunningPipelineTest {
             assertInstanceOf(DisconnectedException.class, sendFailure.get());
             assertEquals(3, sent.get());
             started.close();
+        });
+    }
+
+    /**
+     * PipelineRun: await() "waits until the run has ended and every one of its threads has
+     * finished". The last worker ends only an instant before its thread does, so a single run
+     * would rarely show the difference; many short runs do, without any timing assumption.
+     */
+    @Test
+    void awaitReturnsOnlyOnceEveryThreadOfTheRunHasFinished() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            for (int attempt = 0; attempt < 200; attempt++) {
+                Set<Thread> workers = ConcurrentHashMap.newKeySet();
+                RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+                Channel<String> toStore = run.channel(Stage.DEFAULT_CAPACITY);
+                run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                    workers.add(Thread.currentThread());
+                    out.send("one");
+                });
+                toStore.sender().close();
+                run.startSink("store", 1, toStore.receiver().clone(), line -> workers.add(Thread.currentThread()));
+                toStore.receiver().close();
+                run.started().await();
+                assertEquals(2, workers.size());
+                for (Thread worker : workers) {
+                    assertFalse(worker.isAlive(), worker.getName() + " is still alive after await(), attempt " + attempt);
+                }
+            }
         });
     }
 
