@@ -618,6 +618,43 @@ class GeneratedPipelineTest {
         });
     }
 
+    /**
+     * A failing step of a pipeline without a sink: {@code run()} throws the failure like any
+     * other run, and the caller's loop over {@code output()} ends as usual, since a stop leaves
+     * the output open.
+     */
+    @Test
+    void aFailingStepOfAPipelineWithoutASinkFailsRunAndEndsTheOutput() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline words = CompiledPipeline.fromResource("Words", "WordsWiring");
+            IllegalStateException unreadable = new IllegalStateException("line 3 is unreadable");
+            Object steps = words.steps()
+                    .on("lines", args -> List.of("a b", "c d", "line 3", "e f"))
+                    .on("words", args -> {
+                        if (args[0].equals("line 3")) {
+                            throw unreadable;
+                        }
+                        return Stream.of(((String) args[0]).split(" "));
+                    })
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> words.run(steps));
+            assertEquals("words", failed.stage());
+            assertSame(unreadable, failed.getCause());
+
+            try (PipelineRun run = words.start(steps)) {
+                PipelineFailedException awaited = assertThrows(PipelineFailedException.class, run::await);
+                assertSame(unreadable, awaited.getCause());
+                @SuppressWarnings("unchecked")
+                Receiver<String> out = ((PipelineRun.WithOutput<String>) run).output();
+                List<String> drained = new ArrayList<>();
+                for (String word : out) { // what the step emitted before it failed, then the end
+                    drained.add(word);
+                }
+                assertEquals(List.of("a", "b", "c", "d"), drained);
+            }
+        });
+    }
+
     @Test
     void aPipelineOpenAtBothEndsIsFedAndDrainedByRun() {
         assertTimeoutPreemptively(BOUND, () -> {
