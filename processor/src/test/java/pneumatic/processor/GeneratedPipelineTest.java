@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ class GeneratedPipelineTest {
     /** The names of every pipeline's threads start with its interface's name and a dash. */
     private static final List<String> PIPELINES = List.of(
             "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
-            "Generics", "OddNames", "Feed");
+            "Generics", "OddNames", "Feed", "Bounded");
 
     @AfterEach
     void noPipelineThreadOutlivesItsRun() {
@@ -652,6 +653,68 @@ class GeneratedPipelineTest {
                 }
                 assertEquals(List.of("a", "b", "c", "d"), drained);
             }
+        });
+    }
+
+    /**
+     * A step's {@code capacity} is that of the channel that feeds it: with the sink's two workers
+     * each holding a value, the stage before it can hand on two more, into the sink's channel of
+     * capacity 2, and then waits; its own channel (capacity 64) has taken all the source's values.
+     */
+    @Test
+    void aStepsCapacityBoundsTheChannelThatFeedsIt() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline bounded = CompiledPipeline.fromSource("fixtures.Bounded", "fixtures.BoundedWiring", """
+                    package fixtures;
+                    import java.util.List;
+                    import pneumatic.*;
+                    import pneumatic.channel.Sender;
+                    @Pipeline
+                    public interface Bounded {
+                        @Source List<Integer> numbers();
+                        @Stage(capacity = 64) void pass(Integer n, Sender<Integer> out) throws InterruptedException;
+                        @Sink(workers = 2, capacity = 2) void hold(Integer n) throws InterruptedException;
+                    }
+                    """);
+            List<Integer> input = IntStream.rangeClosed(1, 50).boxed().collect(Collectors.toList());
+            AtomicReference<Thread> source = new AtomicReference<>();
+            AtomicReference<Thread> pass = new AtomicReference<>();
+            AtomicInteger passed = new AtomicInteger();
+            CountDownLatch bothHolding = new CountDownLatch(2);
+            CountDownLatch letGo = new CountDownLatch(1);
+            List<Integer> held = Collections.synchronizedList(new ArrayList<>());
+            Object steps = bounded.steps()
+                    .on("numbers", args -> {
+                        source.set(Thread.currentThread());
+                        return input;
+                    })
+                    .on("pass", args -> {
+                        pass.set(Thread.currentThread());
+                        @SuppressWarnings("unchecked")
+                        Sender<Integer> out = (Sender<Integer>) args[1];
+                        out.send((Integer) args[0]);
+                        passed.incrementAndGet();
+                        return null;
+                    })
+                    .on("hold", args -> {
+                        held.add((Integer) args[0]);
+                        bothHolding.countDown();
+                        letGo.await();
+                        return null;
+                    })
+                    .build();
+            try (PipelineRun run = bounded.start(steps)) {
+                bothHolding.await();
+                // Once the source is done, pass never waits to receive: it waits only to send.
+                while (source.get().getState() != Thread.State.TERMINATED || passed.get() < 4
+                        || pass.get().getState() != Thread.State.WAITING && pass.get().getState() != Thread.State.TERMINATED) {
+                    Thread.onSpinWait();
+                }
+                assertEquals(4, passed.get(), "two values held by the sink's workers, two in its channel");
+                letGo.countDown();
+                run.await();
+            }
+            assertEquals(input, held.stream().sorted().collect(Collectors.toList()));
         });
     }
 
