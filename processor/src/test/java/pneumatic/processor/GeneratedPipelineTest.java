@@ -50,7 +50,7 @@ class GeneratedPipelineTest {
     /** The names of every pipeline's threads start with its interface's name and a dash. */
     private static final List<String> PIPELINES = List.of(
             "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
-            "Generics", "OddNames", "Feed", "Bounded");
+            "Generics", "OddNames", "Feed", "Bounded", "Greetings");
 
     @AfterEach
     void noPipelineThreadOutlivesItsRun() {
@@ -715,6 +715,51 @@ class GeneratedPipelineTest {
                 run.await();
             }
             assertEquals(input, held.stream().sorted().collect(Collectors.toList()));
+        });
+    }
+
+    /** API.md: default and static methods of a pipeline interface are ignored; they are no steps. */
+    @Test
+    void defaultAndStaticMethodsAreNotSteps() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline greetings = CompiledPipeline.fromSource("fixtures.Greetings", "fixtures.GreetingsWiring", """
+                    package fixtures;
+                    import java.util.List;
+                    import pneumatic.*;
+                    @Pipeline
+                    public interface Greetings {
+                        @Source List<String> names();
+                        @Stage String greet(String name);
+                        @Sink void print(String greeting);
+
+                        default String greeting(String name) {
+                            return "hello " + name;
+                        }
+
+                        static String shout(String text) {
+                            return text.toUpperCase();
+                        }
+                    }
+                    """);
+            List<String> printed = Collections.synchronizedList(new ArrayList<>());
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            Object steps = greetings.steps()
+                    .on("names", args -> List.of("ada", "grace"))
+                    .on("greet", args -> "hello " + args[0])
+                    .on("print", args -> {
+                        threads.add(Thread.currentThread().getName());
+                        return printed.add((String) args[0]);
+                    })
+                    .on("greeting", args -> {
+                        throw new AssertionError("greeting is a default method, not a step");
+                    })
+                    .on("shout", args -> {
+                        throw new AssertionError("shout is a static method, not a step");
+                    })
+                    .build();
+            greetings.run(steps);
+            assertEquals(List.of("hello ada", "hello grace"), printed);
+            assertEquals(Set.of("Greetings-print-1"), threads);
         });
     }
 
