@@ -625,6 +625,19 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** The edge from the source is checked like every other, here with a sender source's fix. */
+    @Test
+    void rejectsTypeMismatchRightAfterTheSourceOnTheParameter() {
+        Attempt a = compile("TypeMismatchAfterTheSource");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] trim(Integer) cannot take the String"
+                        + " that lines(Sender<String>) emits; change the parameter to String or make lines send on a"
+                        + " Sender<Integer>")
+                .inFile(a.file).onLineContaining("Integer line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     @Test
     void rejectsLongHandedToAnIntParameter() {
         Attempt a = compile("PrimitiveTypeMismatch");
