@@ -3,7 +3,8 @@ package pneumatic.channel;
 /**
  * Lincheck checks of {@link Channel#unbounded()} ({@link LinkedFlavor}) against an unlimited FIFO
  * queue. Scenarios are far too short to fill a block, so block linking and reuse are not
- * reached here; {@code LinkedFlavorTest} covers those.
+ * reached here; {@code LinkedFlavorTest} covers those on one thread, and {@link
+ * ChannelLincheckUnboundedBlockEndTest} runs these scenarios at the end of a block.
  */
 public class ChannelLincheckUnboundedTest extends ChannelLincheckContract {
 
