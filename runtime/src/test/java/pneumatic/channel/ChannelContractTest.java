@@ -446,6 +446,24 @@ abstract class ChannelContractTest {
         huge.failure(DisconnectedException.class);
     }
 
+    /**
+     * Threads blocked receiving on the last receiver handle, which another thread closes (as a
+     * cancelled pipeline closes its receivers under its workers): the disconnection wakes them
+     * too, and each ends with the disconnection instead of waiting forever.
+     */
+    @Test
+    void closingLastReceiverWakesEveryThreadBlockedReceivingOnIt() throws Exception {
+        Channel<String> ch = newChannel();
+        Receiver<String> rx = ch.receiver();
+        var untimed = threads.call("recv()", rx::recv);
+        var timed = threads.call("recv(LONG)", () -> rx.recv(LONG));
+        untimed.awaitBlocked();
+        timed.awaitBlocked();
+        rx.close(); // from this thread, while two others wait in it
+        untimed.failure(DisconnectedException.class);
+        timed.failure(DisconnectedException.class);
+    }
+
     @Test
     void closingLastReceiverDiscardsBufferedValues() throws Exception {
         assumeTrue(room() > 0, "a rendezvous buffers nothing");
@@ -592,6 +610,27 @@ abstract class ChannelContractTest {
         timed.failure(DisconnectedException.class);
         huge.failure(DisconnectedException.class);
         assertFalse(iterating.get(), "iteration ends");
+    }
+
+    /**
+     * Threads blocked sending on the last sender handle, which another thread closes (a handle is
+     * not meant to be shared that way, yet it must not strand them): the disconnection wakes them
+     * too, each send fails as a send on a closed handle does, and nothing was sent.
+     */
+    @Test
+    void lastSenderCloseWakesEveryThreadBlockedSendingOnIt() throws Exception {
+        assumeTrue(sendersCanBlock(), UNBOUNDED_NEVER_BLOCKS);
+        Channel<Integer> ch = newChannel();
+        Sender<Integer> tx = ch.sender();
+        fill(tx);
+        var untimed = threads.run("send(-1)", () -> tx.send(-1));
+        var timed = threads.call("send(-2, LONG)", () -> tx.send(-2, LONG));
+        untimed.awaitBlocked();
+        timed.awaitBlocked();
+        tx.close(); // from this thread, while two others wait in it
+        untimed.failure(IllegalStateException.class);
+        timed.failure(IllegalStateException.class);
+        assertEquals(range(0, room()), collect(ch.receiver()), "the blocked sends sent nothing");
     }
 
     @Test
