@@ -907,6 +907,31 @@ abstract class ChannelContractTest {
         transfer(ch.sender(), rx, "an interrupted wait leaves the channel working");
     }
 
+    /**
+     * An {@code InterruptedException} carries the interrupt, as {@code BlockingQueue}'s does: the
+     * interrupt status is cleared when it is thrown, so one interrupt stops one call, and a retry
+     * waits again instead of failing at once.
+     */
+    @Test
+    void interruptedExceptionClearsTheInterruptStatus() throws Exception {
+        Channel<Integer> ch = newChannel();
+        Sender<Integer> tx = ch.sender();
+        Receiver<Integer> rx = ch.receiver();
+        assertInterruptClearedWhileWaiting(threads.call("recv()", rx::recv));
+        assertInterruptClearedWhileWaiting(threads.call("recv(LONG)", () -> rx.recv(LONG)));
+        var already = threads.call("recv() when already interrupted", () -> {
+            Thread.currentThread().interrupt();
+            return rx.recv();
+        });
+        already.failure(InterruptedException.class);
+        assertFalse(already.interruptedAtEnd(), "a call refused at once takes the interrupt status too");
+        if (sendersCanBlock()) {
+            fill(tx);
+            assertInterruptClearedWhileWaiting(threads.run("send(-1)", () -> tx.send(-1)));
+            assertInterruptClearedWhileWaiting(threads.call("send(-2, LONG)", () -> tx.send(-2, LONG)));
+        }
+    }
+
     @Test
     void recvWhenAlreadyInterruptedAndNothingIsThereThrows() throws Exception {
         Channel<String> ch = newChannel();
@@ -1342,6 +1367,14 @@ abstract class ChannelContractTest {
             }
         }
         assertEquals(producers * each, seen.size(), "every token arrives");
+    }
+
+    /** Interrupts a call once it blocks; it must throw and leave the interrupt status clear. */
+    static void assertInterruptClearedWhileWaiting(Background<?> call) throws InterruptedException {
+        call.awaitBlocked();
+        call.interrupt();
+        call.failure(InterruptedException.class);
+        assertFalse(call.interruptedAtEnd(), call + ": the exception took the interrupt status with it");
     }
 
     /** Offers a value, then receives it on a thread whose interrupt status is already set. */
