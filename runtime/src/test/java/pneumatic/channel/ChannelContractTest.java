@@ -516,6 +516,27 @@ abstract class ChannelContractTest {
         transfer(ch.sender(), ch.receiver(), "a time-out leaves the channel as it was");
     }
 
+    /**
+     * A timed call that times out has waited its whole time-out first. This bounds the
+     * monotonic clock from below only, which holds however slow or loaded the machine is; how
+     * much longer the call took is never asserted.
+     */
+    @Test
+    void timedCallThatTimesOutHasWaitedItsWholeTimeout() throws Exception {
+        Channel<Integer> ch = newChannel();
+        long start = System.nanoTime();
+        assertEquals(Optional.empty(), ch.receiver().recv(SHORT));
+        long waited = System.nanoTime() - start;
+        assertTrue(waited >= SHORT.toNanos(), "recv(" + SHORT + ") gave up after " + waited + " ns");
+        if (sendersCanBlock()) {
+            fill(ch.sender());
+            start = System.nanoTime();
+            assertFalse(ch.sender().send(-1, SHORT));
+            waited = System.nanoTime() - start;
+            assertTrue(waited >= SHORT.toNanos(), "send(T, " + SHORT + ") gave up after " + waited + " ns");
+        }
+    }
+
     @Test
     void recvWithTimeoutReturnsAValueThatArrivesInTime() throws Exception {
         Channel<String> ch = newChannel();
