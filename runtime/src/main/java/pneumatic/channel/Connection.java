@@ -47,11 +47,6 @@ final class Connection<T> {
         return kind;
     }
 
-    /** Whether the other end of {@code sending}'s side still has an open handle. */
-    boolean otherEndOpen(boolean sending) {
-        return (sending ? receivers : senders) > 0;
-    }
-
     /**
      * Takes one more count for a new handle, unless the count has already reached 0: a
      * disconnected end is never connected again.
