@@ -47,6 +47,11 @@ final class Connection<T> {
         return kind;
     }
 
+    /** Whether every receiver handle has closed: the channel is disconnected for senders. */
+    boolean receiversGone() {
+        return receivers == 0;
+    }
+
     /**
      * Takes one more count for a new handle, unless the count has already reached 0: a
      * disconnected end is never connected again.

@@ -77,14 +77,16 @@ public final class Sender<T> implements AutoCloseable {
      * @param value the value to send; after this call it belongs to the receiver
      * @throws InterruptedException if the thread is interrupted, before or while waiting; the
      *     value was then not sent
-     * @throws DisconnectedException if every receiver is closed; the value was not delivered
+     * @throws DisconnectedException if every receiver is closed; the value was not delivered.
+     *     This comes first: an interrupted thread sending on a disconnected channel gets it too,
+     *     with its interrupt status left set
      * @throws NullPointerException if {@code value} is {@code null}
      * @throws IllegalStateException if this handle is closed
      */
     public void send(T value) throws InterruptedException {
         try {
             T checked = check(value, "send");
-            refuseIfInterrupted();
+            refuseIfInterruptedWhileConnected();
             sent(flavor.send(checked, Flavor.FOREVER));
         } finally {
             Reference.reachabilityFence(this); // see the note on handle
@@ -130,7 +132,9 @@ public final class Sender<T> implements AutoCloseable {
      * @return {@code true} if the value was sent, {@code false} if the time ran out first
      * @throws InterruptedException if the thread is interrupted, before or while waiting; not
      *     sent
-     * @throws DisconnectedException if every receiver is closed; the value was not delivered
+     * @throws DisconnectedException if every receiver is closed; the value was not delivered.
+     *     This comes first: an interrupted thread sending on a disconnected channel gets it too,
+     *     with its interrupt status left set
      * @throws NullPointerException if {@code value} or {@code timeout} is {@code null}
      * @throws IllegalStateException if this handle is closed
      */
@@ -138,7 +142,7 @@ public final class Sender<T> implements AutoCloseable {
         try {
             long nanos = nanos(timeout);
             T checked = check(value, "send");
-            refuseIfInterrupted();
+            refuseIfInterruptedWhileConnected();
             return sent(flavor.send(checked, nanos));
         } finally {
             Reference.reachabilityFence(this); // see the note on handle
@@ -228,6 +232,24 @@ public final class Sender<T> implements AutoCloseable {
             throw new DisconnectedException(Messages.SEND_DISCONNECTED);
         }
         return status == Flavor.SENT;
+    }
+
+    /**
+     * A send made with the interrupt status set throws {@code InterruptedException} at once, as
+     * {@link #refuseIfInterrupted} does, unless every receiver is gone already: then the answer is
+     * the final one, {@code DisconnectedException} (rule 1 of the contract), and the interrupt
+     * status stays set for the next blocking call. So a producer that was busy when its consumers
+     * went away, and was interrupted as well (as the steps of a stopped pipeline are), learns at
+     * its next send that nobody will ever receive, whichever of the two came first.
+     */
+    private void refuseIfInterruptedWhileConnected() throws InterruptedException {
+        if (Thread.interrupted()) {
+            if (connection.receiversGone()) {
+                Thread.currentThread().interrupt();
+                throw new DisconnectedException(Messages.SEND_DISCONNECTED);
+            }
+            throw new InterruptedException();
+        }
     }
 
     /**

@@ -100,7 +100,10 @@
  * the interrupt status set, so an interrupt is never lost. A blocking call made while the
  * interrupt status is already set throws {@code InterruptedException} at once, before it does
  * anything, as {@code ArrayBlockingQueue.put} and {@code take} do: an interrupt asks the thread
- * to stop, whether or not the call would have had to wait. The non-blocking calls
+ * to stop, whether or not the call would have had to wait. One exception, so that disconnection
+ * always reads the same: a send on a channel whose receivers are all closed throws
+ * {@link pneumatic.channel.DisconnectedException}, interrupted or not, and leaves the interrupt
+ * status set. The non-blocking calls
  * ({@code trySend}, {@code tryRecv}, {@code drainTo}) ignore it. A waiting thread spins very
  * briefly, then yields its core for some tens of microseconds, then parks with
  * {@link java.util.concurrent.locks.LockSupport}; nothing here uses {@code synchronized} or

@@ -1039,6 +1039,35 @@ abstract class ChannelContractTest {
         assertSendRefusedWhileInterrupted(ch, "send(T, ZERO)", value -> tx.send(value, Duration.ZERO));
     }
 
+    /**
+     * Disconnection is the one final answer, so it wins over an interrupt: a blocking send on a
+     * channel whose receivers are all closed throws {@code DisconnectedException} even when the
+     * thread is interrupted, and the interrupt status stays set (never lost). This is what a
+     * producer of a stopped pipeline sees when it was busy as the stop came.
+     */
+    @Test
+    void sendOnADisconnectedChannelReportsDisconnectionEvenWhenInterrupted() throws Exception {
+        Channel<String> ch = newChannel();
+        Sender<String> tx = ch.sender();
+        ch.receiver().close();
+        for (String way : List.of("send(T)", "send(T, LONG)", "send(T, ZERO)")) {
+            var sending = threads.call(way, () -> {
+                Thread.currentThread().interrupt();
+                switch (way) {
+                    case "send(T)":
+                        tx.send(way);
+                        return true;
+                    case "send(T, LONG)":
+                        return tx.send(way, LONG);
+                    default:
+                        return tx.send(way, Duration.ZERO);
+                }
+            });
+            sending.failure(DisconnectedException.class);
+            assertTrue(sending.interruptedAtEnd(), way + " keeps the interrupt status");
+        }
+    }
+
     @Test
     void trySendWithRoomSucceedsAndKeepsTheInterruptStatus() throws Exception {
         Channel<String> ch = newChannel();
