@@ -48,10 +48,12 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * workers own and the original of each channel, but not the caller's output()) and
      * interrupts every worker. A channel whose receivers are all closed drops its buffer and
      * wakes every thread blocked on it, sender or receiver, with DisconnectedException. The
-     * interrupt reaches a worker wherever it is: blocked, or at its next send or recv, which
-     * throw InterruptedException when the interrupt status is set, like BlockingQueue's put and
-     * take. That is what ends a step that feeds the output channel, which the stop leaves open
-     * so that the caller's loop over it ends as usual once those steps are done.
+     * interrupt reaches a worker wherever it is: blocked outside a channel, or at its next recv,
+     * which throws InterruptedException when the interrupt status is set, like BlockingQueue's
+     * take, or at its next send: DisconnectedException when that channel's receivers are closed
+     * (disconnection comes before the interrupt, see Sender.send), else InterruptedException.
+     * That last case is what ends a step that feeds the output channel, which the stop leaves
+     * open so that the caller's loop over it ends as usual once those steps are done.
      * While the generated start() is still wiring (starting == true), the closing is put off
      * until started(), so that start() never clones a handle that a stop has already closed.
      *

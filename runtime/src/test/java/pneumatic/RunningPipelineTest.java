@@ -246,6 +246,46 @@ class RunningPipelineTest {
     }
 
     /**
+     * "Upstream sends fail with DisconnectedException" also for a step that was busy, not
+     * blocked, when the run stopped: the stop closes its downstream and interrupts its thread,
+     * and its next send reports the disconnection (leaving the interrupt status set).
+     */
+    @Test
+    void aFailureMakesTheNextSendOfABusyStepFailWithDisconnection() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            AtomicReference<Throwable> sendFailure = new AtomicReference<>();
+            AtomicReference<Boolean> interruptedAfter = new AtomicReference<>();
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                out.send("line 1");
+                while (!Thread.currentThread().isInterrupted()) { // busy until the stop reaches it
+                    Thread.onSpinWait();
+                }
+                try {
+                    out.send("line 2");
+                } catch (Throwable stopped) {
+                    sendFailure.set(stopped);
+                    interruptedAfter.set(Thread.currentThread().isInterrupted());
+                    throw stopped;
+                }
+            });
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                throw new ArithmeticException("store fails");
+            });
+            toStore.receiver().close();
+            PipelineRun started = run.started();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+            assertEquals("store", failed.stage());
+            assertInstanceOf(DisconnectedException.class, sendFailure.get());
+            assertEquals(true, interruptedAfter.get(), "the interrupt status stays set");
+            assertEquals(0, failed.getSuppressed().length, "a send failed by the stop is no failure of its own");
+            started.close();
+        });
+    }
+
+    /**
      * PipelineRun: await() "waits until the run has ended and every one of its threads has
      * finished". The last worker ends only an instant before its thread does, so a single run
      * would rarely show the difference; many short runs do, without any timing assumption.
