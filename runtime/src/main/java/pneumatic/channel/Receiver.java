@@ -32,6 +32,11 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
+ * <p>As for a sender, give each thread its own clone. A thread blocked receiving through the
+ * last receiver while another thread closes it is woken, and its call ends with
+ * {@code IllegalStateException} (its handle is closed), not with the end of the stream, since
+ * the senders may still be there.
+ *
  * @param <T> the type of the values received
  */
 public final class Receiver<T> implements Iterable<T>, AutoCloseable {
@@ -70,7 +75,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
         try {
             ensureOpen("recv()");
             Sender.refuseIfInterrupted();
-            return value(flavor.recv(Flavor.FOREVER));
+            return value(flavor.recv(Flavor.FOREVER), "recv()");
         } finally {
             Reference.reachabilityFence(this); // see the note on handle
         }
@@ -91,7 +96,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
     public Optional<T> tryRecv() {
         try {
             ensureOpen("tryRecv()");
-            return Optional.ofNullable(value(flavor.tryRecv()));
+            return Optional.ofNullable(value(flavor.tryRecv(), "tryRecv()"));
         } finally {
             Reference.reachabilityFence(this); // see the note on handle
         }
@@ -117,7 +122,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
             long nanos = Sender.nanos(timeout);
             ensureOpen("recv(Duration)");
             Sender.refuseIfInterrupted();
-            return Optional.ofNullable(value(flavor.recv(nanos)));
+            return Optional.ofNullable(value(flavor.recv(nanos), "recv(Duration)"));
         } finally {
             Reference.reachabilityFence(this); // see the note on handle
         }
@@ -196,10 +201,10 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
                 try {
                     Sender.refuseIfInterrupted();
                     Object value = flavor.recv(Flavor.FOREVER);
-                    if (value == Flavor.END) {
+                    if (value == Flavor.END && !handle.isClosed()) {
                         return false;
                     }
-                    next = value(value);
+                    next = value(value, "iterate");
                     return true;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -305,9 +310,18 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
         }
     }
 
+    /**
+     * The value a flavor returned, or the exception its {@link Flavor#END} stands for: the end of
+     * the stream, or, when another thread closed this very handle while this one was receiving
+     * (which is what ended the channel), that this handle is closed, as a send in the same
+     * position reports.
+     */
     @SuppressWarnings("unchecked")
-    private static <T> T value(Object received) {
+    private T value(Object received, String operation) {
         if (received == Flavor.END) {
+            if (handle.isClosed()) {
+                throw new IllegalStateException(Messages.closedHandle("Receiver", operation));
+            }
             throw new DisconnectedException(Messages.RECV_DISCONNECTED);
         }
         return (T) received;

@@ -449,7 +449,9 @@ abstract class ChannelContractTest {
     /**
      * Threads blocked receiving on the last receiver handle, which another thread closes (as a
      * cancelled pipeline closes its receivers under its workers): the disconnection wakes them
-     * too, and each ends with the disconnection instead of waiting forever.
+     * too, and each ends, instead of waiting forever, with {@code IllegalStateException}: the
+     * handle it waits in was closed (the senders may well still be open, so this is no end of
+     * the stream). The iteration over it ends the same way, by {@code hasNext()} throwing.
      */
     @Test
     void closingLastReceiverWakesEveryThreadBlockedReceivingOnIt() throws Exception {
@@ -460,8 +462,21 @@ abstract class ChannelContractTest {
         untimed.awaitBlocked();
         timed.awaitBlocked();
         rx.close(); // from this thread, while two others wait in it
-        untimed.failure(DisconnectedException.class);
-        timed.failure(DisconnectedException.class);
+        // Like a send in the same position: the handle they wait in is closed, whatever became
+        // of the channel.
+        untimed.failure(IllegalStateException.class);
+        timed.failure(IllegalStateException.class);
+        Channel<String> other = newChannel();
+        Receiver<String> iterated = other.receiver();
+        var iterating = threads.call("iterate", () -> {
+            for (String value : iterated) {
+                fail("nothing was sent, yet iteration gave " + value);
+            }
+            return "ended quietly";
+        });
+        iterating.awaitBlocked();
+        iterated.close();
+        iterating.failure(IllegalStateException.class);
     }
 
     @Test
