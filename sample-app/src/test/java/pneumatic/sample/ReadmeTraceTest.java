@@ -42,8 +42,8 @@ class ReadmeTraceTest {
             List<String> actual = new ArrayList<>();
             for (Throwable t = failed; t != null; t = t.getCause()) {
                 for (StackTraceElement frame : t.getStackTrace()) {
-                    actual.add(frame.getClassName() + "." + frame.getMethodName()
-                            + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")");
+                    actual.add(frame(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                            frame.getLineNumber()));
                 }
             }
             List<String> quoted = quotedFrames();
@@ -66,10 +66,18 @@ class ReadmeTraceTest {
         for (String line : Files.readAllLines(readme())) {
             Matcher m = FRAME.matcher(line);
             if (m.matches()) {
-                frames.add(m.group(1) + "." + m.group(2) + "(" + m.group(3) + ":" + m.group(4) + ")");
+                frames.add(frame(m.group(1), m.group(2), m.group(3), Integer.parseInt(m.group(4))));
             }
         }
         return frames;
+    }
+
+    /**
+     * A frame as {@code Class.method(File:line)}, with the number javac gives a lambda left out
+     * ({@code lambda$startHash$}): JDK 17's javac and JDK 25's number them differently.
+     */
+    private static String frame(String type, String method, String file, int line) {
+        return type + "." + method.replaceFirst("^(lambda\\$.*\\$)\\d+$", "$1") + "(" + file + ":" + line + ")";
     }
 
     /** The project's README: tests run in sample-app/, the README is one level up. */
