@@ -319,9 +319,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
     @SuppressWarnings("unchecked")
     private T value(Object received, String operation) {
         if (received == Flavor.END) {
-            if (handle.isClosed()) {
-                throw new IllegalStateException(Messages.closedHandle("Receiver", operation));
-            }
+            ensureOpen(operation);
             throw new DisconnectedException(Messages.RECV_DISCONNECTED);
         }
         return (T) received;
