@@ -21,10 +21,10 @@ import pneumatic.processor.model.Role;
 
 /**
  * Finds what a pipeline's declarations refer to that does not exist (yet): its superinterfaces,
- * types in the step signatures, and annotation values javac could not evaluate. Another processor may generate
- * them in a later round, so such a pipeline is set aside until then rather than parsed now. In
- * the last round it is parsed and checked all the same, and the rules leave alone what an
- * undefined type decides.
+ * types in the step signatures, and annotation values javac could not evaluate. Another
+ * processor may generate them in a later round, so such a pipeline is set aside until then
+ * rather than parsed now. In the last round it is parsed and checked all the same, and the rules
+ * leave alone what an undefined type decides.
  */
 public final class UndefinedTypes {
 
