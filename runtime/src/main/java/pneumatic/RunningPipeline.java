@@ -441,6 +441,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
 
     /** The workers a step has been given so far: each of its workers reads it before a batch. */
     private static final class StepWorkers {
+        /** Workers started for the step; only grows, written under the run's lock while wiring. */
         volatile int count;
     }
 

@@ -15,7 +15,10 @@ final class Backoff {
     private static final long MIN_PARK_NANOS = 1_000;
     private static final long MAX_PARK_NANOS = 100_000;
 
+    /** Calls of {@link #idle()} since the last {@link #reset()}; the one waiting thread's own. */
     private int idles;
+
+    /** The next park's length: doubles per park up to the maximum, back to the minimum on reset. */
     private long parkNanos = MIN_PARK_NANOS;
 
     /** Waits a little, longer each time since the last {@link #reset()}. */

@@ -45,7 +45,11 @@ final class Idle {
         final Thread thread;
         final Runnable release;
         final AtomicLong blockedAt = new AtomicLong();
+
+        /** Set by the measuring thread before it releases this one, so that its return is expected. */
         volatile boolean released;
+
+        /** The thread's CPU time at the start of the measurement; written by the measuring thread. */
         long cpuBefore;
 
         Case(String what, Blocking blocking, Runnable release, CountDownLatch ready,

@@ -70,6 +70,7 @@ final class Pipelines {
     static final class Counted {
         private final Steady.Window window;
         private final int total;
+        /** Messages this step has handled so far; its one thread's own. */
         private int moved;
 
         Counted(Steady steady, int total, boolean counts) {

@@ -36,6 +36,7 @@ final class Steady {
         private final int from;
         private final int to;
         private final boolean counts;
+        /** The thread's allocation counter at the window's first message; -1 until then. */
         private long start = -1;
 
         Window(int total, boolean counts) {

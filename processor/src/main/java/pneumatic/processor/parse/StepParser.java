@@ -103,9 +103,17 @@ final class StepParser {
         final Report report;
         final List<VariableElement> parameters;
         final TypeMirror returned;
+
+        /** The shape found, set once by {@link #accept}; null while unknown and after a failure. */
         Shape shape;
+
+        /** The type of the first parameter of a stage or sink, the step's input; null for a source. */
         TypeMirror input;
+
+        /** The type the step emits, set with {@link #shape}; null for a sink. */
         TypeMirror output;
+
+        /** Whether an error was reported on this step; set by {@link #fail}, never cleared. */
         boolean failed;
 
         Signature(ExecutableElement method, Role role, Report report) {
