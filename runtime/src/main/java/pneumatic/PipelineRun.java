@@ -86,7 +86,9 @@ public interface PipelineRun extends AutoCloseable {
      * Cancels the run if it is still going, then waits for all of its threads, so that no
      * thread outlives the run. It does not report the outcome; call {@link #await()} for that.
      * An interrupt while it waits is kept in the thread's interrupt status. Called from one of
-     * the run's own steps, it waits for every thread but that one.
+     * the run's own steps, it only cancels the run and returns: a step that waited for the
+     * others could wait forever for one that closes the run at the same moment, and so waits
+     * for it. The caller of {@link #await()} or {@code close()} outside the run waits for them.
      */
     @Override
     void close();

@@ -376,13 +376,14 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         if (!isDone()) {
             cancel();
         }
-        boolean interrupted = false;
         List<Thread> all = threads();
+        if (all.contains(Thread.currentThread())) {
+            // A step closing its own run: waiting for the other threads could wait forever for
+            // one that is closing the run too, and so waiting for this one.
+            return;
+        }
+        boolean interrupted = false;
         for (int i = 0; i < all.size(); ) {
-            if (all.get(i) == Thread.currentThread()) { // a step closing its own run
-                i++;
-                continue;
-            }
             try {
                 all.get(i).join();
                 i++;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -369,6 +370,42 @@ class RunningPipelineTest {
             assertEquals("pipeline Copy was cancelled", cancelled.getMessage());
             assertEquals(0, cancelled.getSuppressed().length, "the interrupt it caused is not a failure");
             started.close();
+        });
+    }
+
+    /**
+     * PipelineRun.close(), called from a step, must return: two workers of a sink that each
+     * close their run (say, both found what they were looking for) must not wait for each other.
+     */
+    @Test
+    void twoStepsClosingTheirRunAtOnceBothReturn() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            AtomicReference<PipelineRun> self = new AtomicReference<>();
+            CountDownLatch wired = new CountDownLatch(1);
+            CyclicBarrier bothHoldALine = new CyclicBarrier(2);
+            AtomicInteger closed = new AtomicInteger();
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                while (true) {
+                    out.send("again");
+                }
+            });
+            toStore.sender().close();
+            for (int worker = 1; worker <= 2; worker++) {
+                run.startSink("store", worker, toStore.receiver().clone(), line -> {
+                    wired.await();
+                    bothHoldALine.await(); // so that both are in the step before either closes
+                    self.get().close();
+                    closed.incrementAndGet();
+                });
+            }
+            toStore.receiver().close();
+            self.set(run.started());
+            wired.countDown();
+            assertThrows(CancellationException.class, run::await);
+            assertEquals(2, closed.get(), "both steps returned from close()");
+            run.close();
         });
     }
 

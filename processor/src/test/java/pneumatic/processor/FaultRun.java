@@ -480,7 +480,7 @@ final class FaultRun {
             throw new AssertionError("start() did not return within 5 s");
         }
         if (plan.closeFromStep) {
-            started.close(); // joins every other worker, never this one
+            started.close(); // from a step: cancels, waits for no thread
         } else {
             started.cancel();
         }
