@@ -535,7 +535,11 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         }
     }
 
-    /** Records a step's exception: the first one fails the run, later ones are suppressed. */
+    /**
+     * Records a step's exception: the first one fails the run, later ones are suppressed, each
+     * instance once, since one can be thrown again (a constant, or the JVM's preallocated one
+     * for a hot implicit exception).
+     */
     private void fail(String step, Throwable thrown) {
         lock.lock();
         try {
@@ -543,7 +547,8 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
                 failedStep = step;
                 failure = thrown;
                 stop();
-            } else if (!isStopSignal(thrown)) {
+            } else if (!isStopSignal(thrown) && thrown != failure
+                    && laterFailures.stream().noneMatch(known -> known == thrown)) {
                 laterFailures.add(thrown);
             }
         } finally {

@@ -409,6 +409,45 @@ class RunningPipelineTest {
         });
     }
 
+    /**
+     * A step may throw one instance more than once: a constant exception, or the preallocated
+     * one that HotSpot throws for a hot implicit exception (OmitStackTraceInFastThrow). The cause
+     * is not also suppressed (printStackTrace would show it as a circular reference), and a later
+     * failure thrown twice is suppressed once.
+     */
+    @Test
+    void anExceptionThrownAgainIsReportedOnce() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            IllegalStateException first = new IllegalStateException("thrown by two workers");
+            IllegalStateException later = new IllegalStateException("thrown by two workers once stopped");
+            AtomicInteger taken = new AtomicInteger();
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            run.startSource("lines", 1, toStore.sender().clone(),
+                    out -> Outputs.sendIterable(out, List.of("a", "b", "c", "d")));
+            toStore.sender().close();
+            for (int worker = 1; worker <= 4; worker++) {
+                run.startSink("store", worker, toStore.receiver().clone(), line -> {
+                    int role = taken.getAndIncrement(); // each worker holds one line, so one role
+                    if (role == 3) {
+                        throw first;
+                    }
+                    try {
+                        new CountDownLatch(1).await(); // until the stop interrupts it
+                    } catch (InterruptedException stopped) {
+                        throw role == 0 ? first : later;
+                    }
+                });
+            }
+            toStore.receiver().close();
+            PipelineRun started = run.started();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+            assertSame(first, failed.getCause());
+            assertEquals(List.of(later), List.of(failed.getSuppressed()));
+            started.close();
+        });
+    }
+
     @Test
     void aFailureIsThrownAsANewExceptionInTheAwaitingThread() {
         assertTimeoutPreemptively(BOUND, () -> {
