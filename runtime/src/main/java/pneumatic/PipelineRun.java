@@ -30,6 +30,15 @@ import pneumatic.channel.Sender;
  *
  * <p>A run never leaks a thread when it is used in try-with-resources: {@link #close()} cancels
  * a run that is still going and waits for all of its threads.
+ *
+ * <p>Stopping needs the steps' help, as {@code ExecutorService.shutdownNow()} does: a step stops
+ * at its next send, before its next value, or where the interrupt reaches it in a method that
+ * answers interrupts (a sleep, {@code BlockingQueue.take}, interruptible I/O). A step blocked in code deaf
+ * to interrupts keeps the run going until that code returns, and {@link #await()} and
+ * {@link #close()} wait for it. A step that swallows the interrupt still stops at its next send,
+ * except one that feeds {@link WithOutput#output()}, which the stop leaves open: it goes on
+ * sending while there is room there, and waits for room when there is none. So restore the
+ * interrupt status when you catch {@link InterruptedException} in a step.
  */
 public interface PipelineRun extends AutoCloseable {
 
@@ -71,7 +80,10 @@ public interface PipelineRun extends AutoCloseable {
     /**
      * Stops the run: every step's channels are closed, blocked threads are released and every
      * thread is interrupted. Returns at once; {@link #await()} then throws
-     * {@link CancellationException}. Does nothing if the run has already ended.
+     * {@link CancellationException}. Does nothing if the run has already ended, or if a step
+     * has already failed: {@link #await()} then throws that {@link PipelineFailedException}.
+     * The caller's {@link WithOutput#output()} stays open: a loop over it ends once the last
+     * step's threads have ended.
      */
     void cancel();
 
@@ -110,9 +122,10 @@ public interface PipelineRun extends AutoCloseable {
     interface WithInput<I> extends PipelineRun {
 
         /**
-         * Returns the sender that feeds the first step. Close it to end the pipeline: the steps
-         * finish what was sent, then end one after the other. If the run fails or is cancelled,
-         * sending throws {@link pneumatic.channel.DisconnectedException}.
+         * Returns the sender that feeds the first step. Close it, and every clone you made of
+         * it, to end the pipeline: the steps finish what was sent, then end one after the other.
+         * If the run fails or is cancelled, sending throws
+         * {@link pneumatic.channel.DisconnectedException}.
          *
          * @return the pipeline's input; the same handle on every call
          */
@@ -131,9 +144,11 @@ public interface PipelineRun extends AutoCloseable {
      * }
      * }</pre>
      *
-     * <p>Closing the output before the end stops the last step: its next send fails, and the run
-     * fails with a {@link pneumatic.channel.DisconnectedException} as the cause. Call
-     * {@link #cancel()} instead to stop on purpose.
+     * <p>Drain the output before or while you await the run: once the output is full, the last
+     * step waits for room, and the run cannot end. Closing the output before the end stops the
+     * last step: its next send fails, and the run fails with a
+     * {@link pneumatic.channel.DisconnectedException} as the cause. Call {@link #cancel()}
+     * instead to stop on purpose.
      *
      * @param <O> the type of the last step's output
      */
