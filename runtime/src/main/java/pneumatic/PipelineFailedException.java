@@ -14,7 +14,8 @@ package pneumatic;
  * }</pre>
  *
  * <p>Exceptions that only show that the run was stopping (a send that found its channel
- * disconnected, an interrupt caused by the stop) are not failures and are not attached.
+ * disconnected, an interrupt caused by the stop, also as interruptible I/O reports it or as a
+ * step rethrows it wrapped) are not failures and are not attached.
  */
 public class PipelineFailedException extends RuntimeException {
 

@@ -1,11 +1,17 @@
 package pneumatic;
 
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -556,11 +562,23 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         }
     }
 
-    /** Whether an exception thrown after the stop only shows that the run was stopping. */
+    /**
+     * Whether an exception thrown after the stop only shows that the run was stopping: it, or
+     * what it wraps (a step that may not throw InterruptedException rethrows it wrapped), is a
+     * disconnection or the stop's interrupt, also as interruptible I/O reports it.
+     */
     private static boolean isStopSignal(Throwable thrown) {
-        return thrown instanceof DisconnectedException
-                || thrown instanceof InterruptedException
-                || thrown instanceof CancellationException;
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // causes can loop
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof DisconnectedException
+                    || t instanceof InterruptedException
+                    || t instanceof CancellationException
+                    || t instanceof ClosedByInterruptException
+                    || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A run's own thread that awaited the run would wait for itself forever. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -445,6 +447,52 @@ class RunningPipelineTest {
             assertSame(first, failed.getCause());
             assertEquals(List.of(later), List.of(failed.getSuppressed()));
             started.close();
+        });
+    }
+
+    /**
+     * PipelineFailedException: "an interrupt caused by the stop" is not attached, also when it
+     * comes as the exception of an interruptible NIO channel, or wrapped by a step that may not
+     * throw InterruptedException itself.
+     */
+    @Test
+    void theStopsInterruptIsNoFailureInAnyOfItsForms() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            ArithmeticException first = new ArithmeticException("store fails");
+            CountDownLatch othersBlocked = new CountDownLatch(2);
+            AtomicInteger taken = new AtomicInteger();
+            Pipe pipe = Pipe.open(); // nothing is ever written: a read blocks until interrupted
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            run.startSource("lines", 1, toStore.sender().clone(),
+                    out -> Outputs.sendIterable(out, List.of("a", "b", "c")));
+            toStore.sender().close();
+            for (int worker = 1; worker <= 3; worker++) {
+                run.startSink("store", worker, toStore.receiver().clone(), line -> {
+                    int role = taken.getAndIncrement(); // each worker holds one line, so one role
+                    if (role == 0) {
+                        othersBlocked.countDown();
+                        pipe.source().read(ByteBuffer.allocate(1)); // ClosedByInterruptException
+                    } else if (role == 1) {
+                        othersBlocked.countDown();
+                        try {
+                            new CountDownLatch(1).await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException("interrupted", e);
+                        }
+                    } else {
+                        othersBlocked.await();
+                        throw first;
+                    }
+                });
+            }
+            toStore.receiver().close();
+            PipelineRun started = run.started();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+            assertSame(first, failed.getCause());
+            assertEquals(List.of(), List.of(failed.getSuppressed()));
+            started.close();
+            pipe.sink().close();
         });
     }
 
