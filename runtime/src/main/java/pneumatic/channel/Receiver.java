@@ -158,6 +158,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
             ensureOpen("drainTo");
             int count = flavor.drain(into, max);
             if (count < 0) {
+                ensureOpen("drainTo"); // closed meanwhile by another thread: see value()
                 throw new DisconnectedException(Messages.RECV_DISCONNECTED);
             }
             return count;
