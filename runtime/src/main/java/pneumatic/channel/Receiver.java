@@ -45,10 +45,11 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
     private final Flavor<T> flavor;
 
     /**
-     * Open or closed. The cleaner watches this Receiver, not the handle, so every method that reaches
-     * the flavor ends with {@code Reference.reachabilityFence(this)}: a thread blocked in
-     * {@code recv} on a Receiver it never mentions again must not have the cleaner close it under
-     * its feet (JLS 12.6.1: an object can become unreachable while a method of it still runs).
+     * Open or closed. The cleaner watches this Receiver, not the handle, so every method that
+     * reaches the flavor or the counts ends with {@code Reference.reachabilityFence(this)}: a
+     * thread blocked in {@code recv} on a Receiver it never mentions again must not have the
+     * cleaner close it under its feet (JLS 12.6.1: an object can become unreachable while a method
+     * of it still runs).
      */
     private final Handle handle;
 
@@ -258,10 +259,14 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      */
     @Override
     public Receiver<T> clone() {
-        if (handle.isClosed() || !connection.acquire(false)) {
-            throw new IllegalStateException(Messages.closedHandle("Receiver", "clone()"));
+        try {
+            if (handle.isClosed() || !connection.acquire(false)) {
+                throw new IllegalStateException(Messages.closedHandle("Receiver", "clone()"));
+            }
+            return new Receiver<>(connection);
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
         }
-        return new Receiver<>(connection);
     }
 
     /**

@@ -52,9 +52,10 @@ public final class Sender<T> implements AutoCloseable {
 
     /**
      * Open or closed. The cleaner watches this Sender, not the handle, so every method that reaches
-     * the flavor ends with {@code Reference.reachabilityFence(this)}: a thread blocked in
-     * {@code send} on a Sender it never mentions again must not have the cleaner close it under
-     * its feet (JLS 12.6.1: an object can become unreachable while a method of it still runs).
+     * the flavor or the counts ends with {@code Reference.reachabilityFence(this)}: a thread
+     * blocked in {@code send} on a Sender it never mentions again must not have the cleaner close
+     * it under its feet (JLS 12.6.1: an object can become unreachable while a method of it still
+     * runs).
      */
     private final Handle handle;
 
@@ -168,10 +169,14 @@ public final class Sender<T> implements AutoCloseable {
      */
     @Override
     public Sender<T> clone() {
-        if (handle.isClosed() || !connection.acquire(true)) {
-            throw new IllegalStateException(Messages.closedHandle("Sender", "clone()"));
+        try {
+            if (handle.isClosed() || !connection.acquire(true)) {
+                throw new IllegalStateException(Messages.closedHandle("Sender", "clone()"));
+            }
+            return new Sender<>(connection);
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
         }
-        return new Sender<>(connection);
     }
 
     /**
