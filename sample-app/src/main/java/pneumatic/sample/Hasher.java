@@ -68,8 +68,9 @@ final class Hasher implements Checksums {
 
     /** After the run: what each step handled. */
     String stepCounts() {
-        return String.format("files %,d listed | hash %,d files, %,d bytes | collect %,d digests",
-                filesListed.sum(), filesHashed.sum(), bytesHashed.sum(), manifest.size());
+        return String.format("files %,d listed | hash %s, %s | collect %s", filesListed.sum(),
+                Counts.of(filesHashed.sum(), "file"), Counts.of(bytesHashed.sum(), "byte"),
+                Counts.of(manifest.size(), "digest"));
     }
 
     private static MessageDigest sha256() {

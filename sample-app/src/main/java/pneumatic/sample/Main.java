@@ -140,9 +140,8 @@ public final class Main {
             out.println(digest.line());
         }
         double megabytes = hasher.bytes() / 1e6;
-        out.printf("   %,d %s, %,.1f MB in %.2f s (%,.1f MB/s)%n", manifest.size(),
-                manifest.size() == 1 ? "file" : "files", megabytes, seconds,
-                seconds > 0 ? megabytes / seconds : 0.0);
+        out.printf("   %s, %,.1f MB in %.2f s (%,.1f MB/s)%n", Counts.of(manifest.size(), "file"), megabytes,
+                seconds, seconds > 0 ? megabytes / seconds : 0.0);
         out.printf("   per step: %s%n", hasher.stepCounts());
     }
 
@@ -173,8 +172,8 @@ public final class Main {
             throw new IOException("cannot read standard input: " + failure.getMessage(), failure);
         }
         printTop(Words.top(counts, TOP));
-        out.printf("   per step: %s | output %,d words received, %,d distinct%n",
-                steps.stepCounts(), received, counts.size());
+        out.printf("   per step: %s | output %s received, %,d distinct%n",
+                steps.stepCounts(), Counts.of(received, "word"), counts.size());
     }
 
     /** Sends the lines of standard input, then closes the input, which ends the pipeline. */

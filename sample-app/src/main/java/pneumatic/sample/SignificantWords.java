@@ -30,6 +30,7 @@ final class SignificantWords implements LineWords {
 
     /** After the run: what each step handled. */
     String stepCounts() {
-        return String.format("words %,d lines, %,d words | significant %,d kept", lines.sum(), words.sum(), kept);
+        return String.format("words %s, %s | significant %,d kept", Counts.of(lines.sum(), "line"),
+                Counts.of(words.sum(), "word"), kept);
     }
 }

@@ -73,7 +73,8 @@ final class WordCounter implements WordFrequencies {
 
     /** After the run: what each step handled. */
     String stepCounts() {
-        return String.format("files %,d listed | words %,d files read, %,d words sent | count %,d words, %,d distinct",
-                filesListed.sum(), filesRead.sum(), wordsSent.sum(), wordsCounted, counts.size());
+        return String.format("files %,d listed | words %s read, %s sent | count %s, %,d distinct",
+                filesListed.sum(), Counts.of(filesRead.sum(), "file"), Counts.of(wordsSent.sum(), "word"),
+                Counts.of(wordsCounted, "word"), counts.size());
     }
 }
