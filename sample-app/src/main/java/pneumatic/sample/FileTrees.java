@@ -12,10 +12,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which files of a directory tree the sample pipelines look at: every file that is not a
- * directory (symbolic links included but not followed, unless they point to a directory),
+ * Which files of a directory tree the sample pipelines look at: every regular file, and every
+ * symbolic link to one or to nothing (a broken link is kept: reading it fails, and says so),
  * except those in hidden directories such as {@code .git} and in build output ({@code target}),
- * which are not even walked.
+ * which are not even walked. Links to directories are not followed, and FIFOs, sockets and
+ * devices are left out, directly or through a link: they hold no file's content, and reading a
+ * FIFO would wait forever for a writer.
  */
 final class FileTrees {
 
@@ -42,9 +44,11 @@ final class FileTrees {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                boolean linkToDirectory = attributes.isSymbolicLink() && Files.isDirectory(file);
-                if (!attributes.isDirectory() && !linkToDirectory) {
-                    files.add(file); // a broken link is kept: reading it fails, and says so
+                // The attributes are the link's own; Files.isRegularFile and notExists follow it.
+                boolean linkToAFileOrNothing = attributes.isSymbolicLink()
+                        && (Files.isRegularFile(file) || Files.notExists(file));
+                if (attributes.isRegularFile() || linkToAFileOrNothing) {
+                    files.add(file);
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -108,6 +109,29 @@ class MainTest {
         assertEquals(1, outcome.status());
         assertEquals("sample-app: step words of WordFrequencies failed: cannot read " + tree.resolve("broken.txt")
                 + ": no such file (a broken link?)" + System.lineSeparator(), outcome.err());
+    }
+
+    /**
+     * A FIFO has no content to hash and would block a reader until some process writes to it, so
+     * a tree that holds one, directly or through a link, is read as if it were not there.
+     */
+    @Test
+    void aFifoInTheTreeIsLeftOutInsteadOfWaitedForForever() throws Exception {
+        Files.writeString(tree.resolve("fine.txt"), "fine words here\n");
+        Path fifo = tree.resolve("fifo.txt");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        } catch (IOException noMkfifo) {
+            assumeTrue(false, "no mkfifo on this machine: " + noMkfifo);
+            return;
+        }
+        assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo did not make " + fifo);
+        Files.createSymbolicLink(tree.resolve("link-to-fifo.txt"), fifo);
+        Outcome outcome = assertTimeoutPreemptively(BOUND, () -> run(tree.toString()));
+        assertEquals(0, outcome.status(), outcome.err());
+        assertTrue(outcome.out().contains("per step: files 1 listed | hash 1 file,"), outcome.out());
+        assertFalse(outcome.out().contains("fifo"), outcome.out());
     }
 
     @Test
