@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -407,11 +406,11 @@ final class FaultHarness {
      * The outcome of a run stopped from outside ({@code cancel()}, {@code close()}), which the
      * stop may find failing already, and, with {@code mayEnd}, ended already:
      * <ul>
-     *   <li>{@code CancellationException}: the stop came first; every throw of the failure, all
-     *       after it, is suppressed, and nothing else;</li>
+     *   <li>{@code CancellationException}: the stop came first; the failure, if thrown after it,
+     *       is suppressed once however many workers threw that one instance, and nothing else;</li>
      *   <li>{@code PipelineFailedException} naming {@code step}, with {@code failure} as cause: the
-     *       failure came first; its later throws (a step with several workers may throw from
-     *       each) are suppressed, and nothing else;</li>
+     *       failure came first; its later throws (a step with several workers may throw the same
+     *       instance from each) are not suppressed under the cause they are, and nothing else is;</li>
      *   <li>a normal end, only with {@code mayEnd} and if the failure never happened; the
      *       caller must then check that every value was delivered exactly once.</li>
      * </ul>
@@ -430,12 +429,12 @@ final class FaultHarness {
         } else if (thrown instanceof PipelineFailedException && failure != null) {
             PipelineFailedException failed = failure(thrown);
             failedBy(failed, step, failure, thread);
-            suppressed(failed, Collections.nCopies(Math.max(0, throwsCount - 1), failure),
-                    "the failure's later throws, and nothing else, are suppressed");
+            suppressed(failed, List.of(), "the failure's later throws, the cause itself, are not suppressed again,"
+                    + " and nothing else is");
         } else {
             cancelled(thrown);
-            suppressed(thrown, failure == null ? List.of() : Collections.nCopies(throwsCount, failure),
-                    failure == null ? "nothing suppressed" : "a failure after the stop is suppressed, nothing else");
+            suppressed(thrown, failure == null || throwsCount == 0 ? List.of() : List.of(failure),
+                    failure == null ? "nothing suppressed" : "a failure after the stop is suppressed once, nothing else");
         }
         return outcome;
     }
