@@ -46,7 +46,8 @@ import pneumatic.processor.validate.Validator;
  *   <li>Check the chain ({@link Validator#checkChain}).</li>
  *   <li>If nothing was reported, write the wiring class ({@link WiringWriter}).</li>
  * </ol>
- * Every error of an interface is reported in the same compile. Nothing is ever thrown into javac:
+ * Every error of an interface is reported in the same compile, in the order of its source
+ * ({@link Report}). Nothing is ever thrown into javac:
  * a failure of the processor itself becomes an error ({@code [Pipeline/Internal]}) on the
  * interface it was handling, or without an element when it was handling none.
  * A step annotation outside a {@code @Pipeline} interface is an error too
@@ -153,10 +154,12 @@ public final class PipelineProcessor extends AbstractProcessor {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = element.getEnclosingElement();
                 if (owner instanceof TypeElement && Annotations.find(owner, PIPELINE).isEmpty()) {
-                    new Report(processingEnv.getMessager()).error(element,
+                    Report report = new Report(processingEnv.getMessager(), null);
+                    report.error(element,
                             Annotations.find(element, annotation.getQualifiedName().toString()).orElse(null), null,
                             Messages.orphan(annotation.getSimpleName().toString(),
                                     Display.of(element), owner.getSimpleName().toString()));
+                    report.flush();
                 }
             }
         }
@@ -172,21 +175,24 @@ public final class PipelineProcessor extends AbstractProcessor {
         if (done.contains(name)) {
             return;
         }
+        Report report = new Report(processingEnv.getMessager(), type);
         try {
             List<UndefinedTypes.Undefined> missing = UndefinedTypes.in(type);
             if (missing.isEmpty()) {
                 done.add(name);
-                processType(type, true);
+                processType(type, true, report);
             } else if (!last) {
                 deferred.add(name);
             } else {
                 done.add(name);
-                reportUndefined(missing);
-                processType(type, false);
+                reportUndefined(missing, report);
+                processType(type, false, report);
             }
         } catch (Throwable failure) {
             done.add(name);
             reportInternal(type, failure);
+        } finally {
+            flush(report, type);
         }
     }
 
@@ -194,6 +200,15 @@ public final class PipelineProcessor extends AbstractProcessor {
     private void reportInternal(TypeElement type, Throwable failure) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                 Messages.internal(type.getSimpleName().toString(), stackTrace(failure)), type);
+    }
+
+    /** Hands a type's errors to javac; a failure there, too, becomes an error on the type. */
+    private void flush(Report report, TypeElement type) {
+        try {
+            report.flush();
+        } catch (Throwable failure) {
+            reportInternal(type, failure);
+        }
     }
 
     /** A failure of the processor outside any one interface: an error without an element. */
@@ -213,9 +228,9 @@ public final class PipelineProcessor extends AbstractProcessor {
      *
      * @param write {@code false} for a type that still mentions undefined types: it is checked
      *     (the parser and the rules leave alone whatever those types decide), never written
+     * @param report where the type's errors go
      */
-    private void processType(TypeElement type, boolean write) throws IOException {
-        Report report = new Report(processingEnv.getMessager());
+    private void processType(TypeElement type, boolean write, Report report) throws IOException {
         Validator validator = new Validator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
         if (!validator.checkType(type, report)) {
             return;
@@ -238,8 +253,7 @@ public final class PipelineProcessor extends AbstractProcessor {
      * In the last round: what a set-aside interface still misses, on the element that mentions
      * it. Where javac's own error says it better, it alone is reported.
      */
-    private void reportUndefined(List<UndefinedTypes.Undefined> missing) {
-        Report report = new Report(processingEnv.getMessager());
+    private void reportUndefined(List<UndefinedTypes.Undefined> missing, Report report) {
         for (UndefinedTypes.Undefined undefined : missing) {
             switch (undefined.kind()) {
                 case TYPE:

@@ -8,13 +8,16 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -863,6 +866,37 @@ class BadPipelinesTest {
                         + " comes after it; the sink is the last step, so declare it last")
                 .inFile(a.file).onLineContaining("@Sink(");
         assertThat(a.compilation).hadErrorCount(5);
+        a.assertNoWiringWritten();
+    }
+
+    /**
+     * The rules run one after the other, but the errors come in the order of the source, as
+     * javac's own do: here the order the rules found them in was lines 19, 26, 24, 16, 27.
+     */
+    @Test
+    void reportsTheMistakesOfAnInterfaceInSourceOrder() {
+        Attempt a = compile("ManyMistakes");
+        List<Long> lines = a.compilation.errors().stream().map(Diagnostic::getLineNumber).collect(Collectors.toList());
+        List<Long> sorted = new ArrayList<>(lines);
+        Collections.sort(sorted);
+        assertEquals(5, lines.size());
+        assertEquals(sorted, lines);
+    }
+
+    /** Within one step too: an error on its annotation comes before one on its parameter. */
+    @Test
+    void reportsTheMistakesOfOneStepInSourceOrder() {
+        Attempt a = compile("MistakesInOneStep");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Workers] workers = 0 on length(Integer); a step runs"
+                        + " on at least one thread, so use workers = 1 or more")
+                .inFile(a.file).onLineContaining("workers = 0)");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] length(Integer) cannot take the String"
+                        + " that lines() emits; change the parameter to String or make lines return Stream<Integer>")
+                .inFile(a.file).onLineContaining("Integer line);");
+        assertThat(a.compilation).hadErrorCount(2);
+        List<Long> lines = a.compilation.errors().stream().map(Diagnostic::getLineNumber).collect(Collectors.toList());
+        assertEquals(List.of(14L, 16L), lines);
         a.assertNoWiringWritten();
     }
 
