@@ -138,7 +138,6 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     /** Every receiver handle of the run, closed when it stops. Guarded by lock. */
     private final List<Receiver<?>> receivers = new ArrayList<>();
 
-
     /** The worker count of each stage and sink, by step name. Guarded by lock. */
     private final Map<String, StepWorkers> steps = new HashMap<>();
 
@@ -406,7 +405,9 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     public String toString() {
         lock.lock();
         try {
-            String state = ended.getCount() == 0 ? "ended" : stopping ? "stopping" : "running";
+            String outcome = failure != null ? "step " + failedStep + " failed" : "cancelled";
+            String state = ended.getCount() == 0 ? (stopping ? "ended, " + outcome : "ended normally")
+                    : stopping ? "stopping, " + outcome : "running";
             return "PipelineRun[" + pipeline + ", " + state + ", workers alive=" + (starting ? live - 1 : live) + "]";
         } finally {
             lock.unlock();

@@ -79,7 +79,7 @@ class RunningPipelineTest {
             });
             toStore.sender().close();
             sourceFailed.await();
-            while (!run.toString().contains("stopping")) { // the failure is recorded: wiring goes on
+            while (!run.toString().contains("stopping, step lines failed")) { // recorded: wiring goes on
                 Thread.onSpinWait();
             }
             // The stop has not closed the channel yet, so wiring goes on without an exception...
@@ -164,7 +164,7 @@ class RunningPipelineTest {
                 throw boom;
             });
             toStore.receiver().close();
-            while (!run.toString().contains("stopping")) { // the sink has failed: wiring is not done yet
+            while (!run.toString().contains("stopping, step store failed")) { // wiring is not done yet
                 Thread.onSpinWait();
             }
             PipelineRun started = run.started();
@@ -340,7 +340,7 @@ class RunningPipelineTest {
             run.cancel();
             run.await(); // still a normal end: no CancellationException
             assertTrue(run.await(Duration.ZERO));
-            assertTrue(run.toString().startsWith("PipelineRun[Copy, ended"), run.toString());
+            assertEquals("PipelineRun[Copy, ended normally, workers alive=0]", run.toString());
             IllegalStateException late = assertThrows(IllegalStateException.class,
                     () -> run.startSink("late", 1, toStore.receiver(), line -> { }));
             assertTrue(late.getMessage().contains("has ended"), late.getMessage());
@@ -371,6 +371,7 @@ class RunningPipelineTest {
             CancellationException cancelled = assertThrows(CancellationException.class, started::await);
             assertEquals("pipeline Copy was cancelled", cancelled.getMessage());
             assertEquals(0, cancelled.getSuppressed().length, "the interrupt it caused is not a failure");
+            assertEquals("PipelineRun[Copy, ended, cancelled, workers alive=0]", started.toString());
             started.close();
         });
     }
@@ -512,6 +513,7 @@ class RunningPipelineTest {
             PipelineFailedException second = assertThrows(PipelineFailedException.class, started::await);
             assertInstanceOf(ArithmeticException.class, first.getCause());
             assertSame(first.getCause(), second.getCause());
+            assertEquals("PipelineRun[Copy, ended, step store failed, workers alive=0]", started.toString());
             assertTrue(first != second, "a new exception per await, with the caller's stack");
             assertTrue(java.util.Arrays.stream(first.getStackTrace())
                             .anyMatch(frame -> frame.getClassName().startsWith(RunningPipelineTest.class.getName())),
