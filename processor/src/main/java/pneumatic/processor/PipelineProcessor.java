@@ -27,6 +27,7 @@ import pneumatic.processor.model.Role;
 import pneumatic.processor.parse.Annotations;
 import pneumatic.processor.parse.PipelineParser;
 import pneumatic.processor.parse.UndefinedTypes;
+import pneumatic.processor.parse.UnresolvedAnnotations;
 import pneumatic.processor.validate.Validator;
 
 /**
@@ -75,10 +76,14 @@ public final class PipelineProcessor extends AbstractProcessor {
     /** Reports the pipelines javac does not hand over; null when the compiler is not javac. */
     private LocalPipelines localPipelines;
 
+    /** Finds the annotations javac could not resolve, such as a step annotation never imported. */
+    private UnresolvedAnnotations unresolved;
+
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         localPipelines = LocalPipelines.of(environment);
+        unresolved = UnresolvedAnnotations.of(environment);
     }
 
     @Override
@@ -177,7 +182,7 @@ public final class PipelineProcessor extends AbstractProcessor {
         }
         Report report = new Report(processingEnv.getMessager(), type);
         try {
-            List<UndefinedTypes.Undefined> missing = UndefinedTypes.in(type);
+            List<UndefinedTypes.Undefined> missing = UndefinedTypes.in(type, unresolved);
             if (missing.isEmpty()) {
                 done.add(name);
                 processType(type, true, report);
@@ -235,7 +240,7 @@ public final class PipelineProcessor extends AbstractProcessor {
         if (!validator.checkType(type, report)) {
             return;
         }
-        Pipeline pipeline = new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+        Pipeline pipeline = new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), unresolved)
                 .parse(type, report);
         validator.checkChain(pipeline, report);
         if (report.hasErrors() || !write) {
@@ -263,7 +268,7 @@ public final class PipelineProcessor extends AbstractProcessor {
                     report.error(undefined.where(),
                             Messages.undefinedValue(Display.of(undefined.where()), undefined.name()));
                     break;
-                default: // OUTER_TYPE_VARIABLE: javac's own error is the one to read
+                default: // OUTER_TYPE_VARIABLE, ANNOTATION: javac's own error is the one to read
             }
         }
     }

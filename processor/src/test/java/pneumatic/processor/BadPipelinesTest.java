@@ -9,14 +9,19 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
@@ -701,6 +706,26 @@ class BadPipelinesTest {
     }
 
     /**
+     * A step annotation whose import is missing is no unannotated method: javac's "cannot find
+     * symbol" is the one error (JDK 17 drops such an annotation from the element, JDK 25 keeps it
+     * with an error type), and the method keeps its place in the chain, so its neighbours are not
+     * compared with each other.
+     */
+    @Test
+    void leavesAStepAnnotationWithoutImportToJavac() {
+        // javac's own environment, as for LocalInterface: JDK 17 shows the annotation only in
+        // javac's trees, which a swapped environment does not offer
+        JavaFileObject file = JavaFileObjects.forResource("bad/StepAnnotationNotImported.java");
+        RootsSeen roots = new RootsSeen();
+        Compilation compilation = Compiler.javac().withProcessors(roots, new PipelineProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("cannot find symbol")
+                .inFile(file).onLineContaining("@Stage Integer length(String line);");
+        assertThat(compilation).hadErrorCount(1);
+        assertEquals(Set.of("fixtures.StepAnnotationNotImported"), roots.names, "no wiring written");
+    }
+
+    /**
      * The processor waits for a later round that might generate the missing type, then reports it
      * on the parameter that mentions it once every processor has run. javac reports its own
      * "cannot find symbol" on the same parameter: two errors, on JDK 17 as on JDK 25.
@@ -908,6 +933,16 @@ class BadPipelinesTest {
         assertEquals(List.of("fixtures.ShoutWiring"), a.sourcesWritten);
     }
 
+    /** The control for {@link RootsSeen}: it sees the wiring written for a good pipeline. */
+    @Test
+    void seesTheWiringWrittenForAGoodPipelineAmongTheRoots() {
+        RootsSeen roots = new RootsSeen();
+        Compilation compilation = Compiler.javac().withProcessors(roots, new PipelineProcessor())
+                .compile(JavaFileObjects.forResource("good/Shout.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertEquals(Set.of("fixtures.Shout", "fixtures.ShoutWiring"), roots.names);
+    }
+
     // ---- support
 
     /**
@@ -951,6 +986,32 @@ class BadPipelinesTest {
          */
         void assertNoWiringWritten() {
             assertEquals(List.of(), sourcesWritten, "source files written for " + resource);
+        }
+    }
+
+    /**
+     * Notes the types of every round, generated ones included: what was written, for a test that
+     * keeps javac's own environment (and so cannot record the Filer). Claims nothing.
+     */
+    private static final class RootsSeen extends AbstractProcessor {
+        final Set<String> names = new LinkedHashSet<>();
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            for (Element root : round.getRootElements()) {
+                names.add(((TypeElement) root).getQualifiedName().toString());
+            }
+            return false;
         }
     }
 

@@ -10,7 +10,8 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param method the interface method
  * @param name the method's name, which names the step's threads
- * @param role source, stage or sink
+ * @param role source, stage or sink; {@code null} when the method's annotation is one javac
+ *     could not resolve (perhaps a step annotation whose import is missing), see {@link #unknown}
  * @param shape how it hands on results, or {@code null} if its signature fits no shape of its
  *     role (already reported) or its shape depends on a type that is undefined
  * @param input the type it takes, as declared (possibly primitive); {@code null} for a source
@@ -35,6 +36,14 @@ public record Step(
         AnnotationValue workersValue,
         int capacity,
         AnnotationValue capacityValue) {
+
+    /**
+     * A method whose role cannot be told: it stands in the chain, never well-formed, so that no
+     * rule compares its neighbours with each other. Only in a pipeline that is never written.
+     */
+    public static Step unknown(ExecutableElement method) {
+        return new Step(method, method.getSimpleName().toString(), null, null, null, null, null, 1, null, 0, null);
+    }
 
     /** Whether the signature fit a shape, so that its types can be checked. */
     public boolean isWellFormed() {

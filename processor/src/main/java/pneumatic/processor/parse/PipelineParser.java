@@ -24,7 +24,8 @@ import pneumatic.processor.model.Step;
  * Turns a {@code @Pipeline} interface into a {@link Pipeline}: its steps in declaration order,
  * each with its role, shape and types. What concerns a single method (a missing or doubled step
  * annotation, a step annotation on a method that is not abstract, a signature that fits no
- * shape) is reported here; everything about the chain as a whole is left to the rules.
+ * shape) is reported here; everything about the chain as a whole is left to the rules. A method
+ * whose only annotations javac could not resolve becomes a step of unknown role.
  */
 public final class PipelineParser {
 
@@ -36,9 +37,11 @@ public final class PipelineParser {
     public static final Set<String> OBJECT_METHODS = Set.of("equals(Object)", "hashCode()", "toString()");
 
     private final StepParser steps;
+    private final UnresolvedAnnotations unresolved;
 
-    public PipelineParser(Elements elements, Types types) {
+    public PipelineParser(Elements elements, Types types, UnresolvedAnnotations unresolved) {
         this.steps = new StepParser(elements, types);
+        this.unresolved = unresolved;
     }
 
     /** Parses an interface; the caller has checked that it is one. */
@@ -59,6 +62,10 @@ public final class PipelineParser {
                     report.error(method, mirrors.get(i), null, Messages.notAbstract(
                             Display.method(method), roles.get(i).annotation(), kindOf(method)));
                 }
+            } else if (roles.isEmpty() && !unresolved.on(method).isEmpty()) {
+                // perhaps a step annotation whose import is missing: javac reports it, and the
+                // step keeps its place in the chain, so that its neighbours are not compared
+                parsed.add(Step.unknown(method));
             } else if (roles.isEmpty()) {
                 if (!OBJECT_METHODS.contains(Display.method(method))) {
                     report.error(method, Messages.unannotated(Display.method(method)));

@@ -37,7 +37,12 @@ public final class UndefinedTypes {
         /** An annotation attribute javac could not evaluate: {@code [Pipeline/Undefined]} too. */
         VALUE,
         /** A type variable of an enclosing class: javac's own error says it better; not reported. */
-        OUTER_TYPE_VARIABLE
+        OUTER_TYPE_VARIABLE,
+        /**
+         * An annotation type on a method, such as {@code @Stage} without its import: javac's
+         * "cannot find symbol" names it; not reported.
+         */
+        ANNOTATION
     }
 
     /**
@@ -50,11 +55,11 @@ public final class UndefinedTypes {
     public record Undefined(String name, Element where, Kind kind) {}
 
     /**
-     * What the interface's superinterfaces, methods and step annotations refer to that is
-     * undefined. A superinterface counts because what it declares decides whether the interface
+     * What the interface's superinterfaces, methods, their annotations and the step annotations'
+     * values refer to that is undefined. A superinterface counts because what it declares decides whether the interface
      * is valid (an abstract method it brings is an {@code [Pipeline/Inherited]} error).
      */
-    public static List<Undefined> in(TypeElement pipeline) {
+    public static List<Undefined> in(TypeElement pipeline, UnresolvedAnnotations unresolved) {
         Set<String> outerTypeVariables = outerTypeVariables(pipeline);
         List<Undefined> missing = new ArrayList<>();
         for (TypeMirror superinterface : pipeline.getInterfaces()) {
@@ -67,6 +72,9 @@ public final class UndefinedTypes {
             }
             for (TypeMirror thrown : method.getThrownTypes()) {
                 collect(thrown, method, outerTypeVariables, missing);
+            }
+            for (String annotation : unresolved.on(method)) {
+                missing.add(new Undefined(annotation, method, Kind.ANNOTATION));
             }
             for (Role role : Role.values()) {
                 Annotations.find(method, role.annotationName()).ifPresent(mirror -> {
