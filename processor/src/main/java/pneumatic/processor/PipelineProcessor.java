@@ -150,7 +150,10 @@ public final class PipelineProcessor extends AbstractProcessor {
         return todo;
     }
 
-    /** Step annotations on methods of types that are not {@code @Pipeline}: they would do nothing. */
+    /**
+     * Step annotations on methods of types that are not {@code @Pipeline}: they would do nothing.
+     * A type with an annotation javac could not resolve is left alone: javac reports that one.
+     */
     private void reportOrphans(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (TypeElement annotation : annotations) {
             if (!STEP_ANNOTATIONS.contains(annotation.getQualifiedName().toString())) {
@@ -158,7 +161,9 @@ public final class PipelineProcessor extends AbstractProcessor {
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = element.getEnclosingElement();
-                if (owner instanceof TypeElement && Annotations.find(owner, PIPELINE).isEmpty()) {
+                // an annotation javac cannot resolve may be a @Pipeline whose import is missing
+                if (owner instanceof TypeElement && Annotations.find(owner, PIPELINE).isEmpty()
+                        && unresolved.on(owner).isEmpty()) {
                     Report report = new Report(processingEnv.getMessager(), null);
                     report.error(element,
                             Annotations.find(element, annotation.getQualifiedName().toString()).orElse(null), null,

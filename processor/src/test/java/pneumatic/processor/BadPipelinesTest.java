@@ -726,6 +726,23 @@ class BadPipelinesTest {
     }
 
     /**
+     * A {@code @Pipeline} javac cannot resolve may be the one the step annotations belong to: they
+     * are no orphans, and javac's "cannot find symbol" is the one error. javac's own environment,
+     * for its trees (see {@link #leavesAStepAnnotationWithoutImportToJavac}).
+     */
+    @Test
+    void leavesAPipelineAnnotationWithoutImportToJavac() {
+        JavaFileObject file = JavaFileObjects.forResource("bad/PipelineAnnotationNotImported.java");
+        RootsSeen roots = new RootsSeen();
+        Compilation compilation = Compiler.javac().withProcessors(roots, new PipelineProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("cannot find symbol")
+                .inFile(file).onLineContaining("@Pipeline");
+        assertThat(compilation).hadErrorCount(1);
+        assertEquals(Set.of("fixtures.PipelineAnnotationNotImported"), roots.names, "no wiring written");
+    }
+
+    /**
      * The processor waits for a later round that might generate the missing type, then reports it
      * on the parameter that mentions it once every processor has run. javac reports its own
      * "cannot find symbol" on the same parameter: two errors, on JDK 17 as on JDK 25.

@@ -1,21 +1,23 @@
 package pneumatic.processor.parse;
 
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import pneumatic.processor.diag.Display;
 
 /**
- * Finds the annotations on a method that name a type javac could not find, such as a
- * {@code @Stage} whose import is missing. JDK 25 keeps such an annotation on the element, with an
+ * Finds the annotations on a method or a type that name a type javac could not find, such as a
+ * {@code @Stage} or a {@code @Pipeline} whose import is missing. JDK 25 keeps such an annotation on the element, with an
  * error type; JDK 17 drops it from the element, so there only javac's syntax tree still shows it.
  * Under a compiler without trees, only what the element keeps is found.
  */
@@ -36,12 +38,16 @@ public final class UnresolvedAnnotations {
         }
     }
 
-    /** The names of the method's annotations whose type javac could not find, as written. */
-    public List<String> on(ExecutableElement method) {
+    /** The names of the annotations of a method or type whose type javac could not find, as written. */
+    public List<String> on(Element element) {
         List<String> names = new ArrayList<>();
-        TreePath path = trees == null ? null : trees.getPath(method);
-        if (path != null && path.getLeaf() instanceof MethodTree) {
-            for (AnnotationTree annotation : ((MethodTree) path.getLeaf()).getModifiers().getAnnotations()) {
+        TreePath path = trees == null ? null : trees.getPath(element);
+        ModifiersTree modifiers = path == null ? null
+                : path.getLeaf() instanceof MethodTree ? ((MethodTree) path.getLeaf()).getModifiers()
+                : path.getLeaf() instanceof ClassTree ? ((ClassTree) path.getLeaf()).getModifiers()
+                : null;
+        if (modifiers != null) {
+            for (AnnotationTree annotation : modifiers.getAnnotations()) {
                 TypeMirror type = trees.getTypeMirror(
                         new TreePath(new TreePath(path, annotation), annotation.getAnnotationType()));
                 if (type == null || type.getKind() == TypeKind.ERROR) {
@@ -50,7 +56,7 @@ public final class UnresolvedAnnotations {
             }
             return names;
         }
-        for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
                 names.add(Display.type(mirror.getAnnotationType()));
             }
