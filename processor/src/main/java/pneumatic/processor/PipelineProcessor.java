@@ -273,7 +273,7 @@ public final class PipelineProcessor extends AbstractProcessor {
                     report.error(undefined.where(),
                             Messages.undefinedValue(Display.of(undefined.where()), undefined.name()));
                     break;
-                default: // OUTER_TYPE_VARIABLE, ANNOTATION: javac's own error is the one to read
+                default: // OUTER_TYPE_VARIABLE, UNNAMED, ANNOTATION: javac's own error is the one to read
             }
         }
     }

@@ -760,6 +760,31 @@ class BadPipelinesTest {
     }
 
     /**
+     * An undefined type written with type arguments, here a {@code Sender<String>} whose import is
+     * missing, is named by its class. JDK 17 gives it no name at all ({@code <any>}), so there
+     * javac's "cannot find symbol", which names it, is the one error; JDK 25 names it, and
+     * {@code [Pipeline/Undefined]} joins in as for any undefined type. Never {@code <any>}.
+     */
+    @Test
+    void namesAnUndefinedGenericTypeByItsClass() {
+        Attempt a = compile("SenderNotImported");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("cannot find symbol")
+                .inFile(a.file).onLineContaining("Sender<String> out);");
+        boolean named = a.compilation.errors().stream()
+                .anyMatch(e -> e.getMessage(Locale.ROOT).startsWith("[Pipeline/Undefined]"));
+        if (named) {
+            assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] words(String, Sender<String>) refers"
+                            + " to Sender, which is still undefined after every annotation processor ran")
+                    .inFile(a.file).onLineContaining("Sender<String> out);");
+        }
+        assertThat(a.compilation).hadErrorCount(named ? 2 : 1);
+        assertEquals(List.of(), a.compilation.errors().stream().map(e -> e.getMessage(Locale.ROOT))
+                .filter(m -> m.contains("<any>")).collect(Collectors.toList()));
+        a.assertNoWiringWritten();
+    }
+
+    /**
      * An undefined superinterface is waited for too, since what it declares decides whether the
      * pipeline is valid, and reported on the interface, beside javac's own "cannot find symbol"
      * on the extends clause: two errors, and no wiring.

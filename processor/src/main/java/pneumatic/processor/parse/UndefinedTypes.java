@@ -13,10 +13,10 @@ import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import pneumatic.processor.diag.Display;
 import pneumatic.processor.model.Role;
 
 /**
@@ -30,6 +30,9 @@ public final class UndefinedTypes {
 
     private UndefinedTypes() {}
 
+    /** What JDK 17 calls an undefined type written with type arguments. */
+    private static final String UNNAMED = "<any>";
+
     /** What kind of thing is missing, which decides how it is reported at the end. */
     public enum Kind {
         /** A type: {@code [Pipeline/Undefined]} names it. */
@@ -38,6 +41,12 @@ public final class UndefinedTypes {
         VALUE,
         /** A type variable of an enclosing class: javac's own error says it better; not reported. */
         OUTER_TYPE_VARIABLE,
+        /**
+         * A type javac no longer names ({@code <any>}: JDK 17 for an undefined generic type, such
+         * as a {@code Sender<String>} whose import is missing): javac's own error names it; not
+         * reported.
+         */
+        UNNAMED,
         /**
          * An annotation type on a method, such as {@code @Stage} without its import: javac's
          * "cannot find symbol" names it; not reported.
@@ -123,8 +132,11 @@ public final class UndefinedTypes {
     private static void collect(TypeMirror type, Element where, Set<String> outer, List<Undefined> missing) {
         TypeMentions.forEach(type, mention -> {
             if (mention.getKind() == TypeKind.ERROR) {
-                String name = Display.type(mention);
-                missing.add(new Undefined(name, where, outer.contains(name) ? Kind.OUTER_TYPE_VARIABLE : Kind.TYPE));
+                // the missing class itself, without the arguments written for it ("Sender" of
+                // "Sender<String>"); JDK 17 calls an undefined generic type "<any>"
+                String name = ((DeclaredType) mention).asElement().getSimpleName().toString();
+                missing.add(new Undefined(name, where, outer.contains(name) ? Kind.OUTER_TYPE_VARIABLE
+                        : name.equals(UNNAMED) ? Kind.UNNAMED : Kind.TYPE));
             }
         });
     }
