@@ -603,6 +603,12 @@ final class RandomPipelines {
         private boolean missing;
         /** The member that mentions the missing type; a later mutation may remove it. */
         private Member missingIn;
+        /**
+         * Whether the missing type is a class written with type arguments ({@code Lst<String>}),
+         * which JDK 17 calls {@code <any>}: there javac's "cannot find symbol", which names it,
+         * is its one error; JDK 25 names it, and {@code [Pipeline/Undefined]} joins in.
+         */
+        private boolean missingUnnamed;
         /** The missing superinterface, or null; a later mutation may replace it. */
         private String missingSuperinterface;
         private boolean wiringAllowed;
@@ -1269,14 +1275,15 @@ final class RandomPipelines {
          * the interface mentions it (a step's parameter, return or throws clause, a default
          * method, a constant in {@code workers} or {@code capacity}, a superinterface), also in a
          * class (whose missing interface is then one it implements); a local
-         * interface is reported as such instead (see {@link #silentBecause}).
+         * interface is reported as such instead (see {@link #silentBecause}). A missing class
+         * written with type arguments may get javac's error alone (see {@link #missingUnnamed}).
          */
         private void computeRequired(boolean missingType) {
             required.clear();
             if (applied.contains(Mut.ORPHAN)) {
                 required.add(Mut.ORPHAN.primary); // another type: nothing in the pipeline hides it
             }
-            if (missingType && !local) {
+            if (missingType && !local && !missingUnnamed) {
                 required.add("Undefined");
             }
             if (applied.contains(Mut.LOCAL)) {
@@ -1356,7 +1363,8 @@ final class RandomPipelines {
          * other Pneumatic annotation outside method bodies in the compilation (no companion,
          * orphan step, pipeline superinterface or other pipeline): javac calls a processor only
          * for the annotations it finds outside method bodies, in no round, the last included, so
-         * here javac itself keeps the processor out.
+         * here javac itself keeps the processor out. Another, on JDK 17: a missing class written
+         * with type arguments ({@link #missingUnnamed}), which javac's error alone names.
          */
         private String silentBecause(boolean missingType) {
             if (!missingType) {
@@ -1366,6 +1374,9 @@ final class RandomPipelines {
                     || applied.contains(Mut.WIRING_COLLISION);
             if (local && !otherAnnotatedType) {
                 return "javac calls no processor for a local @Pipeline alone";
+            }
+            if (missingUnnamed && !local) {
+                return "JDK 17 calls an undefined generic type <any>, which only javac's error names";
             }
             return null;
         }
@@ -1933,6 +1944,7 @@ final class RandomPipelines {
             if (where == 0 && !withParameters.isEmpty()) {
                 Member m = pick(withParameters);
                 String t = pick(missingTypes);
+                missingUnnamed = t.startsWith("Lst<");
                 m.parameters.set(0, t + " " + nameOf(m.parameters.get(0)));
                 missingIn = m;
                 if (m.role.equals("Source")) { // its Sender, now a List<Strng> or a Nope[]: no Sender
@@ -1942,6 +1954,7 @@ final class RandomPipelines {
             } else if (where == 1 && !steps.isEmpty()) {
                 Member m = pick(steps);
                 String t = pick(missingTypes);
+                missingUnnamed = t.startsWith("Lst<");
                 m.returns = m.role.equals("Source") ? stream() + "<" + t.replace("[]", "") + ">" : t;
                 missingIn = m;
                 boolean returnedVoid = m.role.equals("Sink")
