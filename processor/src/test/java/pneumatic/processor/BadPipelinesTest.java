@@ -491,6 +491,31 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** Not "returns void, so add a Sender": it has one, and lacks the value. */
+    @Test
+    void rejectsStageThatTakesOnlyASenderOnTheSender() {
+        Attempt a = compile("StageTakesOnlySender");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] words(Sender<String>) takes only the"
+                        + " Sender it sends on; a @Stage takes the previous step's output first, as in"
+                        + " void words(T value, Sender<String> out)")
+                .inFile(a.file).onLineContaining("Sender<String> out);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsStageThatTakesItsSenderFirstOnTheSender() {
+        Attempt a = compile("StageTakesSenderFirst");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] words(Sender<String>, String) takes its"
+                        + " Sender before the value; a stage takes the value first and the Sender it sends on last:"
+                        + " void words(String line, Sender<String> out)")
+                .inFile(a.file).onLineContaining("Sender<String> out, String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     @Test
     void rejectsSenderStageThatAlsoReturnsAValue() {
         Attempt a = compile("SenderStageReturnsValue");
@@ -629,6 +654,19 @@ class BadPipelinesTest {
                         + " String that lower(String) emits; change the parameter to String or make lower return"
                         + " List<String>")
                 .inFile(a.file).onLineContaining("List<String> words);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    /** Not "make lines return Stream<Sender<String>>": the parameter is what is wrong. */
+    @Test
+    void rejectsSinkThatTakesASenderForTheValues() {
+        Attempt a = compile("SinkTakesSender");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] print(Sender<String>) cannot take the"
+                        + " String that lines() emits; a step is handed the values themselves, not a Sender, so"
+                        + " change the parameter to String")
+                .inFile(a.file).onLineContaining("Sender<String> out);");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();
     }

@@ -126,6 +126,21 @@ public final class Messages {
                 + " consumes is a @Sink)";
     }
 
+    /** A stage whose one parameter is the Sender: the value it takes is missing. */
+    public static String stageTakesOnlySender(String method, String sender, String senderName) {
+        return "[Pipeline/StageShape] " + method + " takes only the Sender it sends on; a @Stage takes the"
+                + " previous step's output first, as in void " + nameOf(method) + "(T value, " + sender + " "
+                + senderName + ")";
+    }
+
+    /** A stage that takes its Sender before its value. */
+    public static String stageSenderFirst(String method, String value, String valueName, String sender,
+            String senderName) {
+        return "[Pipeline/StageShape] " + method + " takes its Sender before the value; a stage takes the value"
+                + " first and the Sender it sends on last: void " + nameOf(method) + "(" + value + " " + valueName
+                + ", " + sender + " " + senderName + ")";
+    }
+
     public static String stageSecondParameter(String method, String second) {
         return "[Pipeline/StageShape] " + method + " fits no stage shape: its second parameter is " + second
                 + ", but a stage takes one value and, optionally, the Sender<R> it sends on: " + STAGE_SHAPES;
@@ -210,6 +225,16 @@ public final class Messages {
             String consumer, String produced, String producer, String producerName, String fix) {
         return "[Pipeline/TypeMismatch] " + consumer + " cannot take the " + produced + " that " + producer
                 + " emits; change the parameter to " + produced + " or make " + producerName + " " + fix;
+    }
+
+    /**
+     * A step whose input parameter is a Sender, where the step before emits no Senders: it meant
+     * to take the values; making the producer emit Senders would be no fix.
+     */
+    public static String senderForValues(String consumer, String produced, String producer) {
+        return "[Pipeline/TypeMismatch] " + consumer + " cannot take the " + produced + " that " + producer
+                + " emits; a step is handed the values themselves, not a Sender, so change the parameter to "
+                + produced;
     }
 
     public static String sameName(String method, String first) {

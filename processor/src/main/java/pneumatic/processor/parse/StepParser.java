@@ -220,7 +220,11 @@ final class StepParser {
         s.input = s.parameters.get(0).asType();
         if (s.parameters.size() == 1) {
             TypeMirror returned = s.returned;
-            if (returned.getKind() == TypeKind.VOID) {
+            VariableElement only = s.parameters.get(0);
+            if (returned.getKind() == TypeKind.VOID && isA(only.asType(), sender)) {
+                s.fail(only, Messages.stageTakesOnlySender(s.display(), Display.type(only.asType()),
+                        only.getSimpleName().toString()));
+            } else if (returned.getKind() == TypeKind.VOID) {
                 s.fail(s.method, Messages.stageReturnsVoid(s.display()));
             } else if (isUndefined(returned)) {
                 return; // perhaps an Optional or a Stream: the shape cannot be told
@@ -232,9 +236,14 @@ final class StepParser {
                 s.accept(Shape.VALUE, returned);
             }
         } else if (s.parameters.size() == 2) {
+            VariableElement first = s.parameters.get(0);
             VariableElement second = s.parameters.get(1);
             if (isUndefined(second.asType())) {
                 return; // perhaps a Sender: the shape cannot be told
+            } else if (!isA(second.asType(), sender) && isA(first.asType(), sender)) {
+                s.fail(first, Messages.stageSenderFirst(s.display(), Display.type(second.asType()),
+                        second.getSimpleName().toString(), Display.type(first.asType()),
+                        first.getSimpleName().toString()));
             } else if (!isA(second.asType(), sender)) {
                 s.fail(second, Messages.stageSecondParameter(s.display(), Display.type(second.asType())));
             } else if (s.returned.getKind() != TypeKind.VOID) {

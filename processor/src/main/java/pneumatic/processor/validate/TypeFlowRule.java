@@ -3,6 +3,7 @@ package pneumatic.processor.validate;
 import java.util.List;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import pneumatic.processor.diag.Display;
 import pneumatic.processor.diag.Messages;
@@ -15,15 +16,18 @@ import pneumatic.processor.parse.UndefinedTypes;
 /**
  * {@code [Pipeline/TypeMismatch]}: what each step emits must be assignable to the parameter of the
  * next one, in the sense of Java assignment: generics included, primitives boxed and unboxed,
- * primitives widened. The error goes on the parameter that cannot take the value. Two steps
+ * primitives widened. The error goes on the parameter that cannot take the value; a parameter that
+ * is a Sender, where the step before emits no Senders, is told to take the values. Two steps
  * between which a type is undefined are left alone: that type could be anything.
  */
 final class TypeFlowRule implements ChainRule {
 
     private final Types types;
+    private final TypeMirror sender;
 
-    TypeFlowRule(Types types) {
+    TypeFlowRule(Elements elements, Types types) {
         this.types = types;
+        this.sender = types.erasure(elements.getTypeElement("pneumatic.channel.Sender").asType());
     }
 
     @Override
@@ -39,7 +43,13 @@ final class TypeFlowRule implements ChainRule {
             if (UndefinedTypes.mentions(producer.output()) || UndefinedTypes.mentions(consumer.input())) {
                 continue; // whether they fit depends on what the undefined type turns out to be
             }
-            if (!types.isAssignable(producer.output(), consumer.input())) {
+            if (!types.isAssignable(producer.output(), consumer.input())
+                    && isSender(consumer.input()) && !isSender(producer.output())) {
+                report.error(consumer.method().getParameters().get(0), Messages.senderForValues(
+                        Display.method(consumer.method()),
+                        Display.type(producer.output()),
+                        Display.method(producer.method())));
+            } else if (!types.isAssignable(producer.output(), consumer.input())) {
                 report.error(consumer.method().getParameters().get(0), Messages.typeMismatch(
                         Display.method(consumer.method()),
                         Display.type(producer.output()),
@@ -48,6 +58,10 @@ final class TypeFlowRule implements ChainRule {
                         fix(producer, consumer.input())));
             }
         }
+    }
+
+    private boolean isSender(TypeMirror type) {
+        return !type.getKind().isPrimitive() && types.isSubtype(types.erasure(type), sender);
     }
 
     /** How the producer would have to change to emit what the consumer takes. */

@@ -21,7 +21,7 @@ public final class Validator {
                 new KindRule(), new VisibilityRule(), new TypeParametersRule(), new NameRule(elements),
                 new InheritedRule(elements));
         this.chainRules = List.of(
-                new OrderRule(), new StepNameRule(), new SignatureVisibilityRule(elements), new TypeFlowRule(types),
+                new OrderRule(), new StepNameRule(), new SignatureVisibilityRule(elements), new TypeFlowRule(elements, types),
                 new WorkersRule(), new CapacityRule());
     }
 
