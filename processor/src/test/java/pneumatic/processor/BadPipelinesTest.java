@@ -671,6 +671,18 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    @Test
+    void rejectsStageThatReturnsAListOfTheNextInputWithAStreamAsTheFix() {
+        Attempt a = compile("StageReturnsListOfTheNextInput");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] print(String) cannot take the"
+                        + " List<String> that words(String) emits; change the parameter to List<String> or make words"
+                        + " return Stream<String>, which hands on each element instead of the whole List<String>")
+                .inFile(a.file).onLineContaining("String word);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     /** The edge from the source is checked like every other, here with a sender source's fix. */
     @Test
     void rejectsTypeMismatchRightAfterTheSourceOnTheParameter() {

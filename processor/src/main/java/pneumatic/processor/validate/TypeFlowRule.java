@@ -1,7 +1,10 @@
 package pneumatic.processor.validate;
 
 import java.util.List;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -10,6 +13,7 @@ import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
 import pneumatic.processor.model.Pipeline;
 import pneumatic.processor.model.Role;
+import pneumatic.processor.model.Shape;
 import pneumatic.processor.model.Step;
 import pneumatic.processor.parse.UndefinedTypes;
 
@@ -17,17 +21,20 @@ import pneumatic.processor.parse.UndefinedTypes;
  * {@code [Pipeline/TypeMismatch]}: what each step emits must be assignable to the parameter of the
  * next one, in the sense of Java assignment: generics included, primitives boxed and unboxed,
  * primitives widened. The error goes on the parameter that cannot take the value; a parameter that
- * is a Sender, where the step before emits no Senders, is told to take the values. Two steps
+ * is a Sender, where the step before emits no Senders, is told to take the values; a stage that
+ * returns a List (or an array) of what the next step takes is told to return a Stream. Two steps
  * between which a type is undefined are left alone: that type could be anything.
  */
 final class TypeFlowRule implements ChainRule {
 
     private final Types types;
     private final TypeMirror sender;
+    private final TypeElement iterable;
 
     TypeFlowRule(Elements elements, Types types) {
         this.types = types;
         this.sender = types.erasure(elements.getTypeElement("pneumatic.channel.Sender").asType());
+        this.iterable = elements.getTypeElement("java.lang.Iterable");
     }
 
     @Override
@@ -60,6 +67,16 @@ final class TypeFlowRule implements ChainRule {
         }
     }
 
+    /** Whether a value is an array or an Iterable of what {@code wanted} takes. */
+    private boolean holds(TypeMirror value, TypeMirror wanted) {
+        if (value.getKind() == TypeKind.ARRAY) {
+            return types.isAssignable(((ArrayType) value).getComponentType(), wanted);
+        }
+        TypeMirror element = wanted.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) wanted).asType() : wanted;
+        return value.getKind() == TypeKind.DECLARED
+                && types.isAssignable(value, types.getDeclaredType(iterable, types.getWildcardType(element, null)));
+    }
+
     private boolean isSender(TypeMirror type) {
         return !type.getKind().isPrimitive() && types.isSubtype(types.erasure(type), sender);
     }
@@ -70,6 +87,11 @@ final class TypeFlowRule implements ChainRule {
         String boxed = wanted.getKind().isPrimitive()
                 ? Display.type(types.boxedClass((PrimitiveType) wanted).asType())
                 : value;
+        if (producer.shape() == Shape.VALUE && holds(producer.output(), wanted)) {
+            // a List<String> into a String: the user meant to hand on each element
+            return "return Stream<" + boxed + ">, which hands on each element instead of the whole "
+                    + Display.type(producer.output());
+        }
         switch (producer.shape()) {
             case OPTIONAL:
                 return "return Optional<" + boxed + ">";
