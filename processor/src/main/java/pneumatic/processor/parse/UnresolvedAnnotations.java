@@ -50,7 +50,7 @@ public final class UnresolvedAnnotations {
             for (AnnotationTree annotation : modifiers.getAnnotations()) {
                 TypeMirror type = trees.getTypeMirror(
                         new TreePath(new TreePath(path, annotation), annotation.getAnnotationType()));
-                if (type == null || type.getKind() == TypeKind.ERROR) {
+                if (type != null && type.getKind() == TypeKind.ERROR) {
                     names.add(annotation.getAnnotationType().toString());
                 }
             }
