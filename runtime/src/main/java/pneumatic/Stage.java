@@ -54,7 +54,10 @@ public @interface Stage {
     /**
      * The capacity of the channel that feeds this step: how many values may wait for it. {@code 0}
      * makes a rendezvous (each hand-off waits for a free worker); {@link #UNBOUNDED} never makes
-     * the previous step wait. The default is {@link #DEFAULT_CAPACITY}.
+     * the previous step wait. The default is {@link #DEFAULT_CAPACITY}. A bounded channel
+     * reserves its slots when the run starts, about 28 bytes each, as
+     * {@link pneumatic.channel.Channel#bounded(int)} says: for a limit of millions, which would
+     * reserve that much heap up front, use {@link #UNBOUNDED}.
      *
      * @return the input channel's capacity, {@code -1} or more
      */
