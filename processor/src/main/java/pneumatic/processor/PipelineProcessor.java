@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
@@ -153,8 +155,10 @@ public final class PipelineProcessor extends AbstractProcessor {
     /**
      * Step annotations on methods of types that are not {@code @Pipeline}: they would do nothing.
      * A type with an annotation javac could not resolve is left alone: javac reports that one.
+     * Each type's are reported in the order of its source, whichever annotation they carry.
      */
     private void reportOrphans(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Map<TypeElement, Report> byOwner = new LinkedHashMap<>();
         for (TypeElement annotation : annotations) {
             if (!STEP_ANNOTATIONS.contains(annotation.getQualifiedName().toString())) {
                 continue;
@@ -164,15 +168,15 @@ public final class PipelineProcessor extends AbstractProcessor {
                 // an annotation javac cannot resolve may be a @Pipeline whose import is missing
                 if (owner instanceof TypeElement && Annotations.find(owner, PIPELINE).isEmpty()
                         && unresolved.on(owner).isEmpty()) {
-                    Report report = new Report(processingEnv.getMessager(), null);
-                    report.error(element,
-                            Annotations.find(element, annotation.getQualifiedName().toString()).orElse(null), null,
-                            Messages.orphan(annotation.getSimpleName().toString(),
-                                    Display.of(element), owner.getSimpleName().toString()));
-                    report.flush();
+                    byOwner.computeIfAbsent((TypeElement) owner, type -> new Report(processingEnv.getMessager(), type))
+                            .error(element,
+                                    Annotations.find(element, annotation.getQualifiedName().toString()).orElse(null),
+                                    null, Messages.orphan(annotation.getSimpleName().toString(),
+                                            Display.of(element), owner.getSimpleName().toString()));
                 }
             }
         }
+        byOwner.values().forEach(Report::flush); // a failure here is process()'s to report
     }
 
     /**

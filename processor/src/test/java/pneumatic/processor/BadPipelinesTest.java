@@ -755,6 +755,25 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** Whatever step annotation each carries, the orphans of one type come in source order. */
+    @Test
+    void rejectsStepAnnotationsWithoutPipelineInSourceOrder() {
+        Attempt a = compile("StepsWithoutPipeline");
+        assertThat(a.compilation).failed();
+        String[][] steps = {{"Source", "lines()", "List<String> lines();"}, {"Stage", "trim(String)", "String trim("},
+            {"Sink", "print(String)", "void print("}};
+        for (String[] step : steps) {
+            assertThat(a.compilation).hadErrorContaining("[Pipeline/Orphan] @" + step[0] + " on " + step[1]
+                            + " has no effect, because StepsWithoutPipeline is not annotated with @Pipeline; add"
+                            + " @Pipeline to StepsWithoutPipeline, or remove @" + step[0])
+                    .inFile(a.file).onLineContaining(step[2]);
+        }
+        assertThat(a.compilation).hadErrorCount(3);
+        List<Long> lines = a.compilation.errors().stream().map(Diagnostic::getLineNumber).collect(Collectors.toList());
+        assertEquals(List.of(10L, 12L, 14L), lines);
+        a.assertNoWiringWritten();
+    }
+
     /**
      * A step annotation whose import is missing is no unannotated method: javac's "cannot find
      * symbol" is the one error (JDK 17 drops such an annotation from the element, JDK 25 keeps it
