@@ -249,8 +249,9 @@ public final class PipelineProcessor extends AbstractProcessor {
         if (!validator.checkType(type, report)) {
             return;
         }
-        Pipeline pipeline = new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), unresolved)
-                .parse(type, report);
+        Pipeline pipeline =
+                new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), unresolved)
+                        .parse(type, report);
         validator.checkChain(pipeline, report);
         if (report.hasErrors() || !write) {
             return;
@@ -271,7 +272,8 @@ public final class PipelineProcessor extends AbstractProcessor {
         for (UndefinedTypes.Undefined undefined : missing) {
             switch (undefined.kind()) {
                 case TYPE:
-                    report.error(undefined.where(), Messages.undefined(Display.of(undefined.where()), undefined.name()));
+                    report.error(undefined.where(),
+                            Messages.undefined(Display.of(undefined.where()), undefined.name()));
                     break;
                 case VALUE:
                     report.error(undefined.where(),

@@ -25,8 +25,8 @@ import javax.tools.Diagnostic;
 public final class Report {
 
     /** An error held until {@link #flush}; {@code annotation} and {@code value} may be null. */
-    private record Held(
-            Element element, AnnotationMirror annotation, AnnotationValue value, String message, int member, int part) {}
+    private record Held(Element element, AnnotationMirror annotation, AnnotationValue value, String message,
+            int member, int part) {}
 
     private static final Comparator<Held> SOURCE_ORDER =
             Comparator.comparingInt(Held::member).thenComparingInt(Held::part);

@@ -65,8 +65,9 @@ public final class UndefinedTypes {
 
     /**
      * What the interface's superinterfaces, methods, their annotations and the step annotations'
-     * values refer to that is undefined. A superinterface counts because what it declares decides whether the interface
-     * is valid (an abstract method it brings is an {@code [Pipeline/Inherited]} error).
+     * values refer to that is undefined. A superinterface counts because what it declares decides
+     * whether the interface is valid (an abstract method it brings is an
+     * {@code [Pipeline/Inherited]} error).
      */
     public static List<Undefined> in(TypeElement pipeline, UnresolvedAnnotations unresolved) {
         Set<String> outerTypeVariables = outerTypeVariables(pipeline);

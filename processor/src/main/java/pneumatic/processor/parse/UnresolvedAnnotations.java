@@ -17,8 +17,9 @@ import pneumatic.processor.diag.Display;
 
 /**
  * Finds the annotations on a method or a type that name a type javac could not find, such as a
- * {@code @Stage} or a {@code @Pipeline} whose import is missing. JDK 25 keeps such an annotation on the element, with an
- * error type; JDK 17 drops it from the element, so there only javac's syntax tree still shows it.
+ * {@code @Stage} or a {@code @Pipeline} whose import is missing. JDK 25 keeps such an annotation
+ * on the element, with an error type; JDK 17 drops it from the element, so there only javac's
+ * syntax tree still shows it.
  * Under a compiler without trees, only what the element keeps is found.
  */
 public final class UnresolvedAnnotations {

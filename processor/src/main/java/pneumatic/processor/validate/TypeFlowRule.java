@@ -72,7 +72,8 @@ final class TypeFlowRule implements ChainRule {
         if (value.getKind() == TypeKind.ARRAY) {
             return types.isAssignable(((ArrayType) value).getComponentType(), wanted);
         }
-        TypeMirror element = wanted.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) wanted).asType() : wanted;
+        TypeMirror element =
+                wanted.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) wanted).asType() : wanted;
         return value.getKind() == TypeKind.DECLARED
                 && types.isAssignable(value, types.getDeclaredType(iterable, types.getWildcardType(element, null)));
     }

@@ -21,8 +21,8 @@ public final class Validator {
                 new KindRule(), new VisibilityRule(), new TypeParametersRule(), new NameRule(elements),
                 new InheritedRule(elements));
         this.chainRules = List.of(
-                new OrderRule(), new StepNameRule(), new SignatureVisibilityRule(elements), new TypeFlowRule(elements, types),
-                new WorkersRule(), new CapacityRule());
+                new OrderRule(), new StepNameRule(), new SignatureVisibilityRule(elements),
+                new TypeFlowRule(elements, types), new WorkersRule(), new CapacityRule());
     }
 
     /**
