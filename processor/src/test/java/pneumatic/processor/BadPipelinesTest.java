@@ -9,19 +9,14 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
@@ -785,13 +780,13 @@ class BadPipelinesTest {
         // javac's own environment, as for LocalInterface: JDK 17 shows the annotation only in
         // javac's trees, which a swapped environment does not offer
         JavaFileObject file = JavaFileObjects.forResource("bad/StepAnnotationNotImported.java");
-        RootsSeen roots = new RootsSeen();
-        Compilation compilation = Compiler.javac().withProcessors(roots, new PipelineProcessor()).compile(file);
+        WiringProbe probe = new WiringProbe();
+        Compilation compilation = Compiler.javac().withProcessors(probe, new PipelineProcessor()).compile(file);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("cannot find symbol")
                 .inFile(file).onLineContaining("@Stage Integer length(String line);");
         assertThat(compilation).hadErrorCount(1);
-        assertEquals(Set.of("fixtures.StepAnnotationNotImported"), roots.names, "no wiring written");
+        assertEquals(Set.of(), probe.written, "no wiring written");
     }
 
     /**
@@ -802,13 +797,13 @@ class BadPipelinesTest {
     @Test
     void leavesAPipelineAnnotationWithoutImportToJavac() {
         JavaFileObject file = JavaFileObjects.forResource("bad/PipelineAnnotationNotImported.java");
-        RootsSeen roots = new RootsSeen();
-        Compilation compilation = Compiler.javac().withProcessors(roots, new PipelineProcessor()).compile(file);
+        WiringProbe probe = new WiringProbe();
+        Compilation compilation = Compiler.javac().withProcessors(probe, new PipelineProcessor()).compile(file);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("cannot find symbol")
                 .inFile(file).onLineContaining("@Pipeline");
         assertThat(compilation).hadErrorCount(1);
-        assertEquals(Set.of("fixtures.PipelineAnnotationNotImported"), roots.names, "no wiring written");
+        assertEquals(Set.of(), probe.written, "no wiring written");
     }
 
     /**
@@ -1044,14 +1039,14 @@ class BadPipelinesTest {
         assertEquals(List.of("fixtures.ShoutWiring"), a.sourcesWritten);
     }
 
-    /** The control for {@link RootsSeen}: it sees the wiring written for a good pipeline. */
+    /** The control for {@link WiringProbe}: it sees the wiring written for a good pipeline. */
     @Test
     void seesTheWiringWrittenForAGoodPipelineAmongTheRoots() {
-        RootsSeen roots = new RootsSeen();
-        Compilation compilation = Compiler.javac().withProcessors(roots, new PipelineProcessor())
+        WiringProbe probe = new WiringProbe();
+        Compilation compilation = Compiler.javac().withProcessors(probe, new PipelineProcessor())
                 .compile(JavaFileObjects.forResource("good/Shout.java"));
         assertThat(compilation).succeededWithoutWarnings();
-        assertEquals(Set.of("fixtures.Shout", "fixtures.ShoutWiring"), roots.names);
+        assertEquals(Set.of("fixtures.ShoutWiring"), probe.written);
     }
 
     // ---- support
@@ -1097,32 +1092,6 @@ class BadPipelinesTest {
          */
         void assertNoWiringWritten() {
             assertEquals(List.of(), sourcesWritten, "source files written for " + resource);
-        }
-    }
-
-    /**
-     * Notes the types of every round, generated ones included: what was written, for a test that
-     * keeps javac's own environment (and so cannot record the Filer). Claims nothing.
-     */
-    private static final class RootsSeen extends AbstractProcessor {
-        final Set<String> names = new LinkedHashSet<>();
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            for (Element root : round.getRootElements()) {
-                names.add(((TypeElement) root).getQualifiedName().toString());
-            }
-            return false;
         }
     }
 

@@ -50,12 +50,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -275,38 +269,6 @@ class PipelineFuzzTest {
             Map<String, Integer> per = new TreeMap<>();
             stops.forEach((key, n) -> per.merge(key.replaceAll("[+ ].*", ""), n, Integer::sum));
             return per;
-        }
-    }
-
-    /**
-     * Records which wiring classes the processor wrote: they are root elements of a later round.
-     * It claims nothing; it must come before the PipelineProcessor, which claims every annotation,
-     * since javac calls a later processor only for annotations nobody has claimed.
-     */
-    private static final class WiringProbe extends AbstractProcessor {
-        final Set<String> written = new HashSet<>();
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            for (Element root : round.getRootElements()) {
-                for (AnnotationMirror mirror : root.getAnnotationMirrors()) {
-                    if (mirror.getAnnotationType().toString().equals("javax.annotation.processing.Generated")
-                            && mirror.getElementValues().values().toString().contains(PipelineProcessor.class.getName())) {
-                        written.add(((TypeElement) root).getQualifiedName().toString());
-                    }
-                }
-            }
-            return false;
         }
     }
 
