@@ -159,8 +159,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
             ensureOpen("drainTo");
             int count = flavor.drain(into, max);
             if (count < 0) {
-                ensureOpen("drainTo"); // closed meanwhile by another thread: see value()
-                throw new DisconnectedException(Messages.RECV_DISCONNECTED);
+                throw endOfStream("drainTo");
             }
             return count;
         } finally {
@@ -316,18 +315,22 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
         }
     }
 
-    /**
-     * The value a flavor returned, or the exception its {@link Flavor#END} stands for: the end of
-     * the stream, or, when another thread closed this very handle while this one was receiving
-     * (which is what ended the channel), that this handle is closed, as a send in the same
-     * position reports.
-     */
+    /** The value a flavor returned, or the exception its {@link Flavor#END} stands for. */
     @SuppressWarnings("unchecked")
     private T value(Object received, String operation) {
         if (received == Flavor.END) {
-            ensureOpen(operation);
-            throw new DisconnectedException(Messages.RECV_DISCONNECTED);
+            throw endOfStream(operation);
         }
         return (T) received;
+    }
+
+    /**
+     * What a flavor's end means to this handle: the end of the stream, or, when another thread
+     * closed this very handle while this one was receiving (which is what ended the channel),
+     * that this handle is closed, as a send in the same position reports.
+     */
+    private DisconnectedException endOfStream(String operation) {
+        ensureOpen(operation);
+        return new DisconnectedException(Messages.RECV_DISCONNECTED);
     }
 }
