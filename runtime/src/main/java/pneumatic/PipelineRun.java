@@ -33,9 +33,9 @@ import pneumatic.channel.Sender;
  *
  * <p>Stopping needs the steps' help, as {@code ExecutorService.shutdownNow()} does: a step stops
  * at its next send, before its next value, or where the interrupt reaches it in a method that
- * answers interrupts (a sleep, {@code BlockingQueue.take}, interruptible I/O). A step blocked in code deaf
- * to interrupts keeps the run going until that code returns, and {@link #await()} and
- * {@link #close()} wait for it. A step that swallows the interrupt still stops at its next send,
+ * answers interrupts (a sleep, {@code BlockingQueue.take}, interruptible I/O). A step blocked
+ * in code deaf to interrupts keeps the run going until that code returns, and {@link #await()}
+ * and {@link #close()} wait for it. A step that swallows the interrupt still stops at its next send,
  * except one that feeds {@link WithOutput#output()}, which the stop leaves open: it goes on
  * sending while there is room there, and waits for room when there is none. So restore the
  * interrupt status when you catch {@link InterruptedException} in a step.
