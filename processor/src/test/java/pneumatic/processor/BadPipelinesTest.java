@@ -692,6 +692,25 @@ class BadPipelinesTest {
     }
 
     @Test
+    void rejectsSourceOfTheWrongElementsKeepingItsIterableInTheFix() {
+        Attempt a = compile("SourceListTypeMismatch");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] add(Integer) cannot take the String"
+                        + " that words() emits; change the parameter to String or make words return List<Integer>")
+                .inFile(a.file).onLineContaining("@Sink void add(Integer length);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] add(Integer) cannot take the String"
+                        + " that words() emits; change the parameter to String or make words return"
+                        + " Iterable<Integer>")
+                .inFile(a.file).onLineContaining("@Sink void add(Integer size);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] add(Set<String>) cannot take the"
+                        + " String that words() emits; change the parameter to String or make words return"
+                        + " Iterable<Set<String>>")
+                .inFile(a.file).onLineContaining("@Sink void add(Set<String> letters);");
+        assertThat(a.compilation).hadErrorCount(3);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
     void rejectsLongHandedToAnIntParameter() {
         Attempt a = compile("PrimitiveTypeMismatch");
         assertThat(a.compilation).failed();

@@ -3,6 +3,7 @@ package pneumatic.processor.validate;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -82,6 +83,22 @@ final class TypeFlowRule implements ChainRule {
         return !type.getKind().isPrimitive() && types.isSubtype(types.erasure(type), sender);
     }
 
+    /**
+     * The Iterable a source would return to emit {@code element}s: the one it returns now with that
+     * element ({@code List<String>} becomes {@code List<Integer>}), where that type has the element
+     * as its only type argument, otherwise {@code Iterable<element>}.
+     */
+    private String iterableOf(Step source, String element) {
+        TypeMirror returned = source.method().getReturnType();
+        if (returned.getKind() == TypeKind.DECLARED) {
+            List<? extends TypeMirror> arguments = ((DeclaredType) returned).getTypeArguments();
+            if (arguments.size() == 1 && types.isSameType(arguments.get(0), source.output())) {
+                return Display.type(types.erasure(returned)) + "<" + element + ">";
+            }
+        }
+        return "Iterable<" + element + ">";
+    }
+
     /** How the producer would have to change to emit what the consumer takes. */
     private String fix(Step producer, TypeMirror wanted) {
         String value = Display.type(wanted);
@@ -99,7 +116,7 @@ final class TypeFlowRule implements ChainRule {
             case STREAM:
                 return "return Stream<" + boxed + ">";
             case ITERABLE:
-                return "return Iterable<" + boxed + ">";
+                return "return " + iterableOf(producer, boxed);
             case ITERATOR:
                 return "return Iterator<" + boxed + ">";
             case SENDER:
