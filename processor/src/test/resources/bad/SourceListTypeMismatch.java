@@ -34,4 +34,26 @@ public interface SourceListTypeMismatch {
 
         @Sink void add(Set<String> letters);
     }
+
+    /** The type argument is not the element: the fix cannot change it to make the source fit. */
+    @Pipeline
+    interface ArgumentIsNotTheElement {
+        interface Tagged<T> extends Iterable<String> {
+        }
+
+        @Source Tagged<String> words();
+
+        @Sink void add(Integer count);
+    }
+
+    /** A bounded type parameter that cannot take the sink's type: Nums<String> would not compile. */
+    @Pipeline
+    interface BoundedParameter {
+        interface Nums<N extends Number> extends Iterable<N> {
+        }
+
+        @Source Nums<Integer> numbers();
+
+        @Sink void add(String number);
+    }
 }

@@ -706,7 +706,15 @@ class BadPipelinesTest {
                         + " String that words() emits; change the parameter to String or make words return"
                         + " Iterable<Set<String>>")
                 .inFile(a.file).onLineContaining("@Sink void add(Set<String> letters);");
-        assertThat(a.compilation).hadErrorCount(3);
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] add(Integer) cannot take the String"
+                        + " that words() emits; change the parameter to String or make words return"
+                        + " Iterable<Integer>")
+                .inFile(a.file).onLineContaining("@Sink void add(Integer count);");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] add(String) cannot take the Integer"
+                        + " that numbers() emits; change the parameter to Integer or make numbers return"
+                        + " Iterable<String>")
+                .inFile(a.file).onLineContaining("@Sink void add(String number);");
+        assertThat(a.compilation).hadErrorCount(5);
         a.assertNoWiringWritten();
     }
 

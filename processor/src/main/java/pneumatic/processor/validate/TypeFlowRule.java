@@ -2,6 +2,7 @@ package pneumatic.processor.validate;
 
 import java.util.List;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
@@ -84,27 +85,41 @@ final class TypeFlowRule implements ChainRule {
     }
 
     /**
-     * The Iterable a source would return to emit {@code element}s: the one it returns now with that
-     * element ({@code List<String>} becomes {@code List<Integer>}), where that type has the element
-     * as its only type argument, otherwise {@code Iterable<element>}.
+     * The Iterable a source would return to emit {@code element}s: the type it returns now with
+     * {@code element} as its type argument ({@code List<String>} becomes {@code List<Integer>}) where
+     * that type has one type parameter, whose bounds take {@code element}, and would then hold such
+     * elements; otherwise {@code Iterable<element>}.
      */
-    private String iterableOf(Step source, String element) {
+    private String iterableOf(Step source, TypeMirror element) {
         TypeMirror returned = source.method().getReturnType();
         if (returned.getKind() == TypeKind.DECLARED) {
-            List<? extends TypeMirror> arguments = ((DeclaredType) returned).getTypeArguments();
-            if (arguments.size() == 1 && types.isSameType(arguments.get(0), source.output())) {
-                return Display.type(types.erasure(returned)) + "<" + element + ">";
+            DeclaredType declared = (DeclaredType) returned;
+            TypeElement type = (TypeElement) declared.asElement();
+            if (type.getTypeParameters().size() == 1 && withinBounds(element, type.getTypeParameters().get(0))) {
+                TypeMirror enclosing = declared.getEnclosingType();
+                DeclaredType candidate = enclosing.getKind() == TypeKind.DECLARED
+                        ? types.getDeclaredType((DeclaredType) enclosing, type, element)
+                        : types.getDeclaredType(type, element);
+                if (holds(candidate, element)) {
+                    return Display.type(candidate);
+                }
             }
         }
-        return "Iterable<" + element + ">";
+        return "Iterable<" + Display.type(element) + ">";
+    }
+
+    /** Whether {@code argument} fits the bounds of {@code parameter}, compared by their erasure. */
+    private boolean withinBounds(TypeMirror argument, TypeParameterElement parameter) {
+        return parameter.getBounds().stream().allMatch(bound -> types.isSubtype(argument, types.erasure(bound)));
     }
 
     /** How the producer would have to change to emit what the consumer takes. */
     private String fix(Step producer, TypeMirror wanted) {
         String value = Display.type(wanted);
-        String boxed = wanted.getKind().isPrimitive()
-                ? Display.type(types.boxedClass((PrimitiveType) wanted).asType())
-                : value;
+        TypeMirror boxedType = wanted.getKind().isPrimitive()
+                ? types.boxedClass((PrimitiveType) wanted).asType()
+                : wanted;
+        String boxed = Display.type(boxedType);
         if (producer.shape() == Shape.VALUE && holds(producer.output(), wanted)) {
             // a List<String> into a String: the user meant to hand on each element
             return "return Stream<" + boxed + ">, which hands on each element instead of the whole "
@@ -116,7 +131,7 @@ final class TypeFlowRule implements ChainRule {
             case STREAM:
                 return "return Stream<" + boxed + ">";
             case ITERABLE:
-                return "return " + iterableOf(producer, boxed);
+                return "return " + iterableOf(producer, boxedType);
             case ITERATOR:
                 return "return Iterator<" + boxed + ">";
             case SENDER:
