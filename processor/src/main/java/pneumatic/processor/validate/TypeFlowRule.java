@@ -74,10 +74,13 @@ final class TypeFlowRule implements ChainRule {
         if (value.getKind() == TypeKind.ARRAY) {
             return types.isAssignable(((ArrayType) value).getComponentType(), wanted);
         }
-        TypeMirror element =
-                wanted.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) wanted).asType() : wanted;
-        return value.getKind() == TypeKind.DECLARED
-                && types.isAssignable(value, types.getDeclaredType(iterable, types.getWildcardType(element, null)));
+        return value.getKind() == TypeKind.DECLARED && types.isAssignable(
+                value, types.getDeclaredType(iterable, types.getWildcardType(boxed(wanted), null)));
+    }
+
+    /** The type itself, or for a primitive its box: what a type argument can be. */
+    private TypeMirror boxed(TypeMirror type) {
+        return type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
     }
 
     private boolean isSender(TypeMirror type) {
@@ -116,10 +119,7 @@ final class TypeFlowRule implements ChainRule {
     /** How the producer would have to change to emit what the consumer takes. */
     private String fix(Step producer, TypeMirror wanted) {
         String value = Display.type(wanted);
-        TypeMirror boxedType = wanted.getKind().isPrimitive()
-                ? types.boxedClass((PrimitiveType) wanted).asType()
-                : wanted;
-        String boxed = Display.type(boxedType);
+        String boxed = Display.type(boxed(wanted));
         if (producer.shape() == Shape.VALUE && holds(producer.output(), wanted)) {
             // a List<String> into a String: the user meant to hand on each element
             return "return Stream<" + boxed + ">, which hands on each element instead of the whole "
@@ -131,7 +131,7 @@ final class TypeFlowRule implements ChainRule {
             case STREAM:
                 return "return Stream<" + boxed + ">";
             case ITERABLE:
-                return "return " + iterableOf(producer, boxedType);
+                return "return " + iterableOf(producer, boxed(wanted));
             case ITERATOR:
                 return "return Iterator<" + boxed + ">";
             case SENDER:
