@@ -69,6 +69,18 @@ final class CompiledPipeline {
         }
     }
 
+    /**
+     * Another class of the compiled source, such as an implementation written in it: where
+     * overloads share a step's name, the bodies of {@link #steps()} could not tell them apart.
+     */
+    Class<?> load(String name) {
+        try {
+            return Class.forName(name, true, pipeline.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A builder of an implementation of the interface, one body per step. */
     Steps steps() {
         return new Steps();

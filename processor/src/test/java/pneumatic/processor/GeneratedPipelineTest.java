@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -50,7 +51,7 @@ class GeneratedPipelineTest {
     /** The names of every pipeline's threads start with its interface's name and a dash. */
     private static final List<String> PIPELINES = List.of(
             "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
-            "Generics", "OddNames", "Feed", "Bounded", "Greetings");
+            "Generics", "OddNames", "Feed", "Bounded", "Greetings", "Overloads");
 
     @AfterEach
     void noPipelineThreadOutlivesItsRun() {
@@ -760,6 +761,70 @@ class GeneratedPipelineTest {
             greetings.run(steps);
             assertEquals(List.of("hello ada", "hello grace"), printed);
             assertEquals(Set.of("Greetings-print-1"), threads);
+        });
+    }
+
+    /**
+     * Methods that share a step's name, and would match a call with the channel's type better
+     * than the step does: a default show(Integer) for Integers, a static count(String) for
+     * Strings, Object's equals(Object) for an Integer that equals(int) would have to unbox, and
+     * Object's wait(long) for a Long that wait(double) would have to widen. The wiring calls
+     * the steps all the same, and none of the others.
+     */
+    @Test
+    void stepsAreCalledWhereOtherMethodsShareTheirNames() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline overloads = CompiledPipeline.fromSource("fixtures.Overloads", "fixtures.OverloadsWiring",
+                    """
+                    package fixtures;
+                    import java.util.List;
+                    import java.util.function.Consumer;
+                    import pneumatic.*;
+                    @Pipeline
+                    public interface Overloads {
+                        @Source List<Integer> numbers();
+                        @Stage String show(Number n);
+                        @Stage Integer count(CharSequence text);
+                        @Stage Boolean equals(int length);
+                        @Stage Long widen(Boolean odd);
+                        @Sink void wait(double value);
+
+                        default String show(Integer n) {
+                            throw new AssertionError("the default show(Integer) was called");
+                        }
+
+                        static Integer count(String text) {
+                            throw new AssertionError("the static count(String) was called");
+                        }
+                    }
+
+                    final class OverloadsSteps implements Overloads {
+                        private final Consumer<String> log;
+
+                        OverloadsSteps(Consumer<String> log) {
+                            this.log = log;
+                        }
+
+                        @Override public List<Integer> numbers() { return List.of(1, 22, 333); }
+                        @Override public String show(Number n) { log.accept("show " + n); return "n=" + n; }
+                        @Override public Integer count(CharSequence text) { log.accept("count " + text); return text.length(); }
+                        @Override public Boolean equals(int length) { log.accept("equals " + length); return length % 2 == 1; }
+                        @Override public Long widen(Boolean odd) { log.accept("widen " + odd); return odd ? 1L : 0L; }
+                        @Override public void wait(double value) { log.accept("wait " + value); }
+                    }
+                    """);
+            List<String> calls = Collections.synchronizedList(new ArrayList<>());
+            Consumer<String> log = calls::add;
+            java.lang.reflect.Constructor<?> constructor =
+                    overloads.load("fixtures.OverloadsSteps").getDeclaredConstructor(Consumer.class);
+            constructor.setAccessible(true);
+            overloads.run(constructor.newInstance(log));
+            for (String step : List.of("show", "count", "equals", "widen", "wait")) {
+                List<String> ofStep = calls.stream().filter(c -> c.startsWith(step + " ")).collect(Collectors.toList());
+                assertEquals(3, ofStep.size(), step + " in " + calls);
+            }
+            assertEquals(List.of("wait 1.0", "wait 0.0", "wait 1.0"),
+                    calls.stream().filter(c -> c.startsWith("wait ")).collect(Collectors.toList()));
         });
     }
 

@@ -16,6 +16,7 @@ final class TypeNames {
     static final ClassName OUTPUTS = ClassName.get("pneumatic", "Outputs");
     static final ClassName STAGE = ClassName.get("pneumatic", "Stage");
     static final ClassName CHANNEL = ClassName.get("pneumatic.channel", "Channel");
+    static final ClassName SENDER = ClassName.get("pneumatic.channel", "Sender");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");

@@ -13,6 +13,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -302,7 +303,7 @@ public final class WiringWriter {
     }
 
     /** {@code startX}: starts the workers of one step, then drops the original handles. */
-    private static MethodSpec stepMethod(Graph graph, Step step, String methodName) {
+    private MethodSpec stepMethod(Graph graph, Step step, String methodName) {
         NameAllocator local = new NameAllocator();
         for (String reserved : new String[] {RUN, STEPS, IN, OUT, WORKER}) {
             local.newName(reserved, reserved);
@@ -342,7 +343,7 @@ public final class WiringWriter {
                 break;
             default:
                 start = CodeBlock.of("$N.startSink($S, $L, $N.receiver().clone(), $N -> $N.$N($L))",
-                        RUN, step.name(), workerNumber, IN, value, STEPS, step.name(), argument(graph, step, value));
+                        RUN, step.name(), workerNumber, IN, value, STEPS, step.name(), input(graph, step, value));
         }
         if (step.workers() == 1) {
             method.addStatement(start);
@@ -378,27 +379,43 @@ public final class WiringWriter {
         }
     }
 
+    /** The step's input {@code value} as its first parameter takes it (see {@link #argument}). */
+    private CodeBlock input(Graph graph, Step step, String value) {
+        return argument(step, step.method().getParameters().get(0), graph.into(step).type(), value);
+    }
+
     /**
-     * The value as the step's parameter takes it: as is, or cast to the parameter's array type
-     * when that parameter is varargs and the channel carries a subtype array (passed bare, that
-     * array would be an inexact varargs call, which javac warns about).
+     * The argument {@code name}, of type {@code type}, as the step's parameter {@code parameter}
+     * takes it: as is, or cast to the parameter's type where a call with {@code type} could
+     * resolve to another method or warn. That is where the step's name is overloaded (a default,
+     * static or inherited method, or one of Object's, such as {@code equals(Object)} or
+     * {@code wait(long)}, could match the channel's type better than the step), and where a
+     * varargs parameter would receive a subtype array (an inexact varargs call, which javac warns
+     * about). Cast to its own parameter types, the step is the one best match.
      */
-    private static CodeBlock argument(Graph graph, Step step, String value) {
-        ExecutableElement method = step.method();
-        if (method.isVarArgs() && method.getParameters().size() == 1) {
-            TypeName parameter = TypeName.get(method.getParameters().get(0).asType());
-            if (!parameter.equals(graph.into(step).type())) {
-                return CodeBlock.of("($T) $N", parameter, value);
-            }
+    private CodeBlock argument(Step step, VariableElement parameter, TypeName type, String name) {
+        TypeName wanted = TypeName.get(parameter.asType());
+        boolean varargs = step.method().isVarArgs() && step.method().getParameters().size() == 1;
+        if (!wanted.equals(type) && (varargs || overloaded(step))) {
+            return CodeBlock.of("($T) $N", wanted, name);
         }
-        return CodeBlock.of("$N", value);
+        return CodeBlock.of("$N", name);
+    }
+
+    /** Whether a method other than the step, of the interface or of Object, has the step's name. */
+    private boolean overloaded(Step step) {
+        TypeElement steps = (TypeElement) step.method().getEnclosingElement();
+        TypeElement object = elements.getTypeElement("java.lang.Object");
+        return Stream.of(steps, object)
+                .flatMap(type -> ElementFilter.methodsIn(elements.getAllMembers(type)).stream())
+                .anyMatch(method -> method.getSimpleName().contentEquals(step.name()) && !method.equals(step.method()));
     }
 
     /** How a step's result reaches its channel {@code to}, given its input {@code value}. */
-    private static CodeBlock emit(Graph graph, Step step, String to, String value) {
+    private CodeBlock emit(Graph graph, Step step, String to, String value) {
         CodeBlock call = value == null
                 ? CodeBlock.of("$N.$N()", STEPS, step.name())
-                : CodeBlock.of("$N.$N($L)", STEPS, step.name(), argument(graph, step, value));
+                : CodeBlock.of("$N.$N($L)", STEPS, step.name(), input(graph, step, value));
         switch (step.shape()) {
             case VALUE:
                 return CodeBlock.of("$T.sendOne($N, $L)", TypeNames.OUTPUTS, to, call);
@@ -411,9 +428,12 @@ public final class WiringWriter {
             case ITERATOR:
                 return CodeBlock.of("$T.sendIterator($N, $L)", TypeNames.OUTPUTS, to, call);
             case SENDER:
+                List<? extends VariableElement> parameters = step.method().getParameters();
+                CodeBlock sender = argument(step, parameters.get(parameters.size() - 1),
+                        ParameterizedTypeName.get(TypeNames.SENDER, graph.outOf(step).type()), to);
                 return value == null
-                        ? CodeBlock.of("$N.$N($N)", STEPS, step.name(), to)
-                        : CodeBlock.of("$N.$N($N, $N)", STEPS, step.name(), value, to);
+                        ? CodeBlock.of("$N.$N($L)", STEPS, step.name(), sender)
+                        : CodeBlock.of("$N.$N($L, $L)", STEPS, step.name(), input(graph, step, value), sender);
             default:
                 throw new IllegalArgumentException("no output for " + step.shape());
         }
