@@ -226,6 +226,24 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** The wiring names a source's elements too, where only the source's Iterable supertype does. */
+    @Test
+    void rejectsSourceWhoseElementsAreOfATypeTheWiringCannotName() {
+        Attempt a = compile("SourceOfElementsOfAHiddenType", "bad/elsewhere/Shelf.java");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] books() uses Shelf.Book, which is"
+                        + " package-private in package fixtures.elsewhere, so the generated"
+                        + " SourceOfElementsOfAHiddenType_StepsWiring cannot name it; make Book public")
+                .inFile(a.file).onLineContaining("@Source Shelf books();");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] secrets() uses"
+                        + " SourceOfElementsOfAHiddenType.Secret, which is private, so the generated"
+                        + " SourceOfElementsOfAHiddenType_OthersWiring cannot name it; make Secret package-private"
+                        + " or public")
+                .inFile(a.file).onLineContaining("@Source Secrets secrets();");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
     @Test
     void rejectsGenericInterfaceOnItsTypeParameter() {
         Attempt a = compile("GenericPipeline");
@@ -687,6 +705,42 @@ class BadPipelinesTest {
                         + " that lines(Sender<String>) emits; change the parameter to String or make lines send on a"
                         + " Sender<Integer>")
                 .inFile(a.file).onLineContaining("Integer line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    /**
+     * Raw types the signature does not show: the elements of a source's Iterable subtype, and
+     * the raw Box of a member type Box.Item. The wiring would name both and be unchecked.
+     */
+    @Test
+    void rejectsRawTypesThatOnlyTheElementsOrTheEnclosingTypeShow() {
+        Attempt a = compile("SourceOfElementsOfARawType");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lists() returns RawLists, an Iterable"
+                        + " of the raw type List, which would make the wiring unchecked; return an Iterable of"
+                        + " List<E> with its type arguments written")
+                .inFile(a.file).onLineContaining("@Source RawLists lists();");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] wrap(Object) uses the raw type Box,"
+                        + " which would make the wiring unchecked; write its type arguments, as in Box<T>")
+                .inFile(a.file).onLineContaining("@Stage Box.Item wrap(Object list);");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /**
+     * The elements of a Grid<?> (an Iterable<List<List<T>>>) are List<List<capture of ?>>, so
+     * the check compares List<? extends List<?>> with the sink: the uncaptured List<List<?>>
+     * passed, and its wiring did not compile.
+     */
+    @Test
+    void rejectsSinkOfTheUncapturedElementsOfAWildcardSource() {
+        Attempt a = compile("SourceOfCapturedElements");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] take(List<List<?>>) cannot take the"
+                        + " List<? extends List<?>> that rows() emits; change the parameter to List<? extends List<?>>"
+                        + " or make rows return Iterable<List<List<?>>>")
+                .inFile(a.file).onLineContaining("List<List<?>> row);");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();
     }

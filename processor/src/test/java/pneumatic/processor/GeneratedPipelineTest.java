@@ -51,7 +51,8 @@ class GeneratedPipelineTest {
     /** The names of every pipeline's threads start with its interface's name and a dash. */
     private static final List<String> PIPELINES = List.of(
             "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
-            "Generics", "OddNames", "Feed", "Bounded", "Greetings", "Overloads");
+            "Generics", "OddNames", "Feed", "Bounded", "Greetings", "Overloads", "Captured",
+            "Aged");
 
     @AfterEach
     void noPipelineThreadOutlivesItsRun() {
@@ -220,6 +221,81 @@ class GeneratedPipelineTest {
                     .build();
             generics.run(steps);
             assertEquals(2 * (3 + 1), total.get());
+        });
+    }
+
+    /**
+     * A source of a wildcard type whose Iterable supertype nests the type argument: a Grid<?>
+     * is an Iterable of List<List<capture of ?>>, which the wiring names List<? extends List<?>>.
+     */
+    @Test
+    void aSourceOfAWildcardTypeHasElementsOfItsCapture() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline captured = CompiledPipeline.fromSource("fixtures.Captured", "fixtures.CapturedWiring", """
+                    package fixtures;
+                    import java.util.List;
+                    import pneumatic.*;
+                    @Pipeline
+                    public interface Captured {
+                        interface Grid<T> extends Iterable<List<List<T>>> {}
+
+                        @Source Grid<?> rows();
+                        @Stage Integer cells(List<? extends List<?>> row);
+                        @Sink void total(Integer cells);
+                    }
+                    """);
+            List<List<List<String>>> rows = List.of(List.of(List.of("a", "b"), List.of("c")), List.of(List.of()));
+            Class<?> grid = captured.load("fixtures.Captured$Grid");
+            Object rowsOfGrid = java.lang.reflect.Proxy.newProxyInstance(grid.getClassLoader(), new Class<?>[] {grid},
+                    (proxy, method, args) -> method.getName().equals("iterator") ? rows.iterator() : null);
+            AtomicLong total = new AtomicLong();
+            Object steps = captured.steps()
+                    .on("rows", args -> rowsOfGrid)
+                    .on("cells", args -> ((List<?>) args[0]).stream().mapToInt(cells -> ((List<?>) cells).size()).sum())
+                    .on("total", args -> total.addAndGet((Integer) args[0]))
+                    .build();
+            captured.run(steps);
+            assertEquals(3, total.get());
+        });
+    }
+
+    /**
+     * The elements of a source are of a deprecated type that only its Iterable supertype names:
+     * the wiring, which names them, suppresses the warning (the interface is where it belongs).
+     */
+    @Test
+    void aSourceOfDeprecatedElementsCompilesWithoutAWarning() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline aged = CompiledPipeline.fromSource("fixtures.Aged", "fixtures.AgedWiring", """
+                    package fixtures;
+                    import java.util.Iterator;
+                    import pneumatic.*;
+                    @Pipeline
+                    public interface Aged {
+                        @Source Olds olds();
+                        @Sink void take(Object old);
+
+                        @Deprecated
+                        final class Old {}
+
+                        @SuppressWarnings("deprecation")
+                        final class Olds implements Iterable<Old> {
+                            @Override
+                            public Iterator<Old> iterator() {
+                                return java.util.List.of(new Old(), new Old()).iterator();
+                            }
+                        }
+                    }
+                    """);
+            java.lang.reflect.Constructor<?> olds = aged.load("fixtures.Aged$Olds").getDeclaredConstructor();
+            olds.setAccessible(true);
+            AtomicInteger taken = new AtomicInteger();
+            Object steps = aged.steps()
+                    .on("olds", args -> olds.newInstance())
+                    .on("take", args -> taken.incrementAndGet())
+                    .build();
+            aged.run(steps);
+            assertEquals(2, taken.get());
         });
     }
 

@@ -114,14 +114,15 @@ public final class WiringWriter {
                 .toArray(String[]::new);
     }
 
-    /** Whether the interface, a step, or a type in a step's signature is deprecated. */
+    /** Whether the interface, a step, a type in a step's signature, or what a step emits is deprecated. */
     private boolean usesDeprecated(Pipeline pipeline) {
         if (isDeprecatedOrNestedInDeprecated(pipeline.element())) {
             return true;
         }
         for (Step step : pipeline.steps()) {
             ExecutableElement method = step.method();
-            if (elements.isDeprecated(method) || mentionsDeprecated(method.getReturnType())) {
+            if (elements.isDeprecated(method) || mentionsDeprecated(method.getReturnType())
+                    || step.output() != null && mentionsDeprecated(step.output())) { // its elements
                 return true;
             }
             for (VariableElement parameter : method.getParameters()) {

@@ -94,6 +94,14 @@ public final class Messages {
                 + "<" + typeParameters + ">";
     }
 
+    /** A source's Iterable, Iterator or Stream subtype whose elements are of a raw type. */
+    public static String rawElement(String role, String method, String returned, String generic, String raw,
+            String typeParameters) {
+        return "[Pipeline/" + role + "Shape] " + method + " returns " + returned + ", an " + generic
+                + " of the raw type " + raw + ", which would make the wiring unchecked; return an " + generic
+                + " of " + raw + "<" + typeParameters + "> with its type arguments written";
+    }
+
     public static String senderCannotSend(String role, String method, String sender) {
         return "[Pipeline/" + role + "Shape] " + method + " takes a " + sender
                 + ", which cannot be sent on; declare the parameter as Sender<T> for the type T it sends";

@@ -1,6 +1,7 @@
 package pneumatic.processor.parse;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.stream.Collectors;
@@ -12,8 +13,10 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -155,15 +158,27 @@ final class StepParser {
 
         /**
          * The readable element type of {@code type} as a {@code generic} (its supertype of that
-         * erasure), or null after reporting a raw type.
+         * erasure), or null after reporting a raw type. Wildcards are captured first, as javac
+         * does for a call, so that {@code Src<?>} with {@code Src<T> extends Iterable<List<T>>}
+         * has elements of {@code List<?>} rather than the {@code List<?>} of an uncaptured
+         * substitution, which no code could send; the capture is then named by
+         * {@link #upward}.
          */
         TypeMirror element(Element where, TypeMirror type, TypeElement generic) {
-            TypeMirror argument = typeArgument(where, type, generic);
-            if (argument == null || argument.getKind() != TypeKind.WILDCARD) {
-                return argument;
+            TypeMirror captured = types.capture(type);
+            TypeMirror argument = typeArgument(where, captured, generic);
+            if (argument == null) {
+                return null;
             }
-            TypeMirror upper = ((WildcardType) argument).getExtendsBound();
-            return upper != null ? upper : object;
+            TypeMirror element = new Projection(capturesOf(type, captured)).upward(argument);
+            TypeMirror raw = rawIn(element);
+            if (raw != null) { // "class RawLists implements Iterable<List>": the return type itself is not raw
+                fail(where, Messages.rawElement(role.annotation(), display(), Display.type(type),
+                        generic.getSimpleName().toString(), Display.type(raw),
+                        typeParameters((TypeElement) types.asElement(raw))));
+                return null;
+            }
+            return element;
         }
 
         private TypeMirror typeArgument(Element where, TypeMirror type, TypeElement generic) {
@@ -274,9 +289,108 @@ final class StepParser {
                 .map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", "));
     }
 
+    /** The type variables that capturing gave {@code captured} for the wildcards of {@code type}. */
+    private static List<TypeMirror> capturesOf(TypeMirror type, TypeMirror captured) {
+        List<? extends TypeMirror> written = ((DeclaredType) type).getTypeArguments();
+        List<? extends TypeMirror> arguments = ((DeclaredType) captured).getTypeArguments();
+        List<TypeMirror> captures = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            if (written.get(i).getKind() == TypeKind.WILDCARD) {
+                captures.add(arguments.get(i));
+            }
+        }
+        return captures;
+    }
+
     /**
-     * The first raw type in {@code type} (itself, a type argument, an array's component, a
-     * wildcard's bound), or null. Raw types would make the generated code unchecked.
+     * Types without the given captured wildcards, which no code can name (JLS 4.10.5's upward
+     * projection, for what a step's signature can hold): a capture becomes its upper bound, and
+     * a type argument that holds one becomes a wildcard, so {@code List<capture of ? extends
+     * Number>} is {@code List<? extends Number>}.
+     */
+    private final class Projection {
+        private final List<TypeMirror> captures;
+
+        Projection(List<TypeMirror> captures) {
+            this.captures = captures;
+        }
+
+        TypeMirror upward(TypeMirror type) {
+            if (!mentionsCapture(type)) {
+                return type;
+            }
+            switch (type.getKind()) {
+                case TYPEVAR:
+                    return upward(((TypeVariable) type).getUpperBound());
+                case INTERSECTION: // a capture bounded twice, as in Src<T extends Number & Comparable<T>>
+                    return upward(((IntersectionType) type).getBounds().get(0));
+                case ARRAY:
+                    return types.getArrayType(upward(((ArrayType) type).getComponentType()));
+                case DECLARED:
+                    DeclaredType declared = (DeclaredType) type;
+                    TypeMirror[] arguments = declared.getTypeArguments().stream()
+                            .map(this::upwardArgument)
+                            .toArray(TypeMirror[]::new);
+                    TypeElement element = (TypeElement) declared.asElement();
+                    TypeMirror enclosing = declared.getEnclosingType();
+                    return enclosing.getKind() == TypeKind.DECLARED
+                            ? types.getDeclaredType((DeclaredType) upward(enclosing), element, arguments)
+                            : types.getDeclaredType(element, arguments);
+                default:
+                    return type;
+            }
+        }
+
+        /**
+         * A type argument without captures: itself, or the wildcard that stands for all it could
+         * be. A capture gives {@code ? extends} its upper bound, else {@code ? super} its lower
+         * bound, else {@code ?}; a bound that holds a capture itself (an F-bound) is not followed,
+         * so this always ends. A type that holds a capture gives {@code ? extends} its projection.
+         */
+        private TypeMirror upwardArgument(TypeMirror argument) {
+            if (!mentionsCapture(argument)) {
+                return argument;
+            }
+            switch (argument.getKind()) {
+                case TYPEVAR:
+                    TypeVariable capture = (TypeVariable) argument;
+                    TypeMirror upper = capture.getUpperBound();
+                    if (upper.getKind() == TypeKind.INTERSECTION) {
+                        upper = ((IntersectionType) upper).getBounds().get(0);
+                    }
+                    if (!mentionsCapture(upper) && !types.isSameType(upper, object)) {
+                        return types.getWildcardType(upper, null);
+                    }
+                    TypeMirror lower = capture.getLowerBound();
+                    return lower.getKind() != TypeKind.NULL && !mentionsCapture(lower)
+                            ? types.getWildcardType(null, lower)
+                            : types.getWildcardType(null, null);
+                case WILDCARD:
+                    TypeMirror bound = ((WildcardType) argument).getExtendsBound(); // none: a ? super, given as ?
+                    return bound == null ? types.getWildcardType(null, null) : extending(upward(bound));
+                default:
+                    return extending(upward(argument));
+            }
+        }
+
+        /** {@code ? extends bound}, or {@code ?} for Object. */
+        private WildcardType extending(TypeMirror bound) {
+            return types.isSameType(bound, object)
+                    ? types.getWildcardType(null, null)
+                    : types.getWildcardType(bound, null);
+        }
+
+        private boolean mentionsCapture(TypeMirror type) {
+            boolean[] found = {false};
+            TypeMentions.forEach(type, mention -> found[0] |= mention.getKind() == TypeKind.TYPEVAR
+                    && captures.stream().anyMatch(capture -> types.isSameType(capture, mention)));
+            return found[0];
+        }
+    }
+
+    /**
+     * The first raw type in {@code type} (itself, a type argument, the type it is a member of,
+     * an array's component, a wildcard's bound), or null. Raw types would make the generated code unchecked.
      */
     private TypeMirror rawIn(TypeMirror type) {
         switch (type.getKind()) {
@@ -292,7 +406,7 @@ final class StepParser {
                         return raw;
                     }
                 }
-                return null;
+                return rawIn(declared.getEnclosingType()); // the raw Outer of Outer.Inner
             case ARRAY:
                 return rawIn(((ArrayType) type).getComponentType());
             case WILDCARD:

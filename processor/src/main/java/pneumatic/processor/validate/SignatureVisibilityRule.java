@@ -1,6 +1,7 @@
 package pneumatic.processor.validate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -17,6 +18,7 @@ import pneumatic.processor.diag.Display;
 import pneumatic.processor.diag.Messages;
 import pneumatic.processor.diag.Report;
 import pneumatic.processor.model.Pipeline;
+import pneumatic.processor.model.Shape;
 import pneumatic.processor.model.Step;
 import pneumatic.processor.parse.TypeMentions;
 
@@ -26,7 +28,8 @@ import pneumatic.processor.parse.TypeMentions;
  * and each type it is nested in, must be accessible from there: not private, and public if it
  * belongs to another package (protected is not enough: the wiring is no subclass).
  *
- * <p>Types only in {@code throws} clauses are left alone: the wiring calls steps inside lambdas
+ * <p>What a step emits counts too where its return type only implies it: the elements of a
+ * source's {@code Iterable} subtype. Types only in {@code throws} clauses are left alone: the wiring calls steps inside lambdas
  * that may throw anything, and never names what they declare. Steps of an unknown shape are
  * checked too, since what they name does not depend on their shape. A type around the interface
  * itself is {@link VisibilityRule}'s to report, once.
@@ -45,18 +48,25 @@ final class SignatureVisibilityRule implements ChainRule {
         String wiring = pipeline.wiringName().simpleName();
         for (Step step : pipeline.steps()) {
             ExecutableElement method = step.method();
-            check(method, method.getReturnType(), pipeline, home, wiring, report);
+            // The output too: a source's elements may be of a type its return type only implies,
+            // as "class Lines implements Iterable<Hidden>" implies Hidden.
+            List<TypeMirror> returned = step.output() == null || step.shape() == Shape.SENDER // a parameter's
+                    ? List.of(method.getReturnType())
+                    : List.of(method.getReturnType(), step.output());
+            check(method, returned, pipeline, home, wiring, report);
             for (VariableElement parameter : method.getParameters()) {
-                check(parameter, parameter.asType(), pipeline, home, wiring, report);
+                check(parameter, List.of(parameter.asType()), pipeline, home, wiring, report);
             }
         }
     }
 
-    /** Reports, on {@code where}, each blocker of a type that {@code type} mentions, once. */
-    private void check(Element where, TypeMirror type, Pipeline pipeline, PackageElement home, String wiring,
+    /** Reports, on {@code where}, each blocker of a type that {@code types} mention, once. */
+    private void check(Element where, List<TypeMirror> types, Pipeline pipeline, PackageElement home, String wiring,
             Report report) {
         Map<TypeElement, TypeElement> blockers = new LinkedHashMap<>();
-        collect(type, home, blockers);
+        for (TypeMirror type : types) {
+            collect(type, home, blockers);
+        }
         String method = Display.of(where);
         blockers.forEach((blocker, mentioned) -> {
             if (encloses(blocker, pipeline.element())) {
