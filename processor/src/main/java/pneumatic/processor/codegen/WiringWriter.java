@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -56,6 +57,9 @@ public final class WiringWriter {
      */
     private static final String[] NOT_FOR_PARAMETERS = {"Outputs", "pneumatic", "java", "javax"};
 
+    /** The module of {@code @Generated}, which a named module must read to compile the marker. */
+    private static final String JAVA_COMPILER = "java.compiler";
+
     private final Elements elements;
 
     public WiringWriter(Elements elements) {
@@ -69,10 +73,12 @@ public final class WiringWriter {
         }
         Graph graph = Graph.of(pipeline, names);
         TypeSpec.Builder wiring = TypeSpec.classBuilder(pipeline.wiringName())
-                .addOriginatingElement(pipeline.element())
-                .addAnnotation(AnnotationSpec.builder(TypeNames.GENERATED)
-                        .addMember("value", "$S", TypeNames.PROCESSOR)
-                        .build());
+                .addOriginatingElement(pipeline.element());
+        if (readsJavaCompiler(pipeline.element())) {
+            wiring.addAnnotation(AnnotationSpec.builder(TypeNames.GENERATED)
+                    .addMember("value", "$S", TypeNames.PROCESSOR)
+                    .build());
+        }
         if (usesDeprecated(pipeline)) {
             // It calls the deprecated parts because the interface declares them; the interface,
             // not this class, is where a warning belongs.
@@ -99,6 +105,43 @@ public final class WiringWriter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /**
+     * Whether the interface's module reads java.compiler, the module of {@code @Generated}. The
+     * unnamed module (a class path build) reads every module; a named module reads only what it
+     * requires, and there the marker would fail the wiring's compile ("package
+     * javax.annotation.processing is not visible"), so the wiring goes without it. Any
+     * {@code requires} will do, {@code static} too: the marker has source retention.
+     */
+    private boolean readsJavaCompiler(Element type) {
+        ModuleElement module = elements.getModuleOf(type);
+        if (module == null || module.isUnnamed()) { // null: a source version without modules
+            return true;
+        }
+        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
+            if (readableThrough(requires.getDependency(), JAVA_COMPILER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether requiring {@code module} makes the module {@code name} readable: it is that module,
+     * or passes it on through {@code requires transitive} (as java.se does java.compiler). The
+     * module graph has no cycles, so the recursion ends.
+     */
+    private static boolean readableThrough(ModuleElement module, String name) {
+        if (module.getQualifiedName().contentEquals(name)) {
+            return true;
+        }
+        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
+            if (requires.isTransitive() && readableThrough(requires.getDependency(), name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

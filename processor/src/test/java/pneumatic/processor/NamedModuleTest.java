@@ -1,0 +1,152 @@
+package pneumatic.processor;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pipeline in a named module, compiled by the real javac under {@code -Xlint:all -Werror} with
+ * the runtime as an automatic module on the module path, compiles whatever the module requires
+ * besides the runtime. Its wiring is marked {@code @Generated} only where the module reads
+ * java.compiler, that annotation's module; elsewhere the marker would not compile.
+ */
+class NamedModuleTest {
+
+    private static final String RUNTIME_MODULE = "io.github.pneumatic.runtime";
+    private static final String GENERATED_IMPORT = "import javax.annotation.processing.Generated;\n";
+    private static final String GENERATED = "@Generated(\"pneumatic.processor.PipelineProcessor\")\n";
+
+    private static final String PIPELINE = """
+            package app;
+
+            import pneumatic.Pipeline;
+            import pneumatic.Sink;
+            import pneumatic.Source;
+            import pneumatic.Stage;
+
+            @Pipeline
+            public interface Greetings {
+                @Source Iterable<String> names();
+
+                @Stage String greet(String name);
+
+                @Sink void print(String greeting);
+            }
+            """;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void leavesOutOnlyTheGeneratedMarkerWhereTheModuleDoesNotReadJavaCompiler() throws Exception {
+        String unmarked = compileModule("requires " + RUNTIME_MODULE + ";");
+        String marked = compileModule("requires " + RUNTIME_MODULE + ";", "requires static java.compiler;");
+        assertFalse(unmarked.contains("@Generated") || unmarked.contains("javax.annotation"), unmarked);
+        assertEquals(marked.replace(GENERATED_IMPORT, "").replace(GENERATED, ""), unmarked);
+    }
+
+    @Test
+    void keepsTheGeneratedMarkerWhereTheModuleRequiresJavaCompilerStatically() throws Exception {
+        String wiring = compileModule("requires " + RUNTIME_MODULE + ";", "requires static java.compiler;");
+        assertTrue(wiring.contains(GENERATED_IMPORT) && wiring.contains(GENERATED), wiring);
+    }
+
+    @Test
+    void keepsTheGeneratedMarkerWhereARequiredModuleRequiresJavaCompilerTransitively() throws Exception {
+        String wiring = compileModule("requires " + RUNTIME_MODULE + ";", "requires java.se;");
+        assertTrue(wiring.contains(GENERATED_IMPORT) && wiring.contains(GENERATED), wiring);
+    }
+
+    @Test
+    void leavesOutTheGeneratedMarkerWhereARequiredModuleRequiresJavaCompilerOnlyForItself() throws Exception {
+        // jdk.jdeps says "requires java.compiler" without transitive (JDK 17 to 25 at least), so
+        // requiring it does not let the module read java.compiler.
+        String wiring = compileModule("requires " + RUNTIME_MODULE + ";", "requires jdk.jdeps;");
+        assertFalse(wiring.contains("@Generated") || wiring.contains("javax.annotation"), wiring);
+    }
+
+    /**
+     * Compiles module {@code app}, with the given directives and the {@code Greetings} pipeline,
+     * asserts that javac succeeded and said nothing, and returns the wiring's source.
+     */
+    private String compileModule(String... directives) throws IOException, URISyntaxException {
+        Path root = Files.createTempDirectory(temp, "app");
+        Path moduleInfo = write(root.resolve("src/module-info.java"),
+                "module app {\n    " + String.join("\n    ", directives) + "\n}\n");
+        Path pipeline = write(root.resolve("src/app/Greetings.java"), PIPELINE);
+        Path classes = Files.createDirectories(root.resolve("classes"));
+        Path generated = Files.createDirectories(root.resolve("generated"));
+        List<String> options = List.of("--module-path", runtimeModule().toString(),
+                "-Xlint:all,-requires-automatic", "-Werror", "-d", classes.toString(), "-s", generated.toString());
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StringWriter output = new StringWriter();
+        boolean succeeded;
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(output, files, diagnostics, options, null,
+                    files.getJavaFileObjects(moduleInfo, pipeline));
+            task.setProcessors(List.of(new PipelineProcessor()));
+            succeeded = task.call();
+        }
+        List<String> said = Stream.concat(diagnostics.getDiagnostics().stream().map(Object::toString),
+                Stream.of(output.toString()).filter(text -> !text.isEmpty())).collect(Collectors.toList());
+        assertEquals(List.of(), said, "javac on module app with " + List.of(directives));
+        assertTrue(succeeded, "javac failed on module app with " + List.of(directives));
+        return Files.readString(generated.resolve("app/GreetingsWiring.java"), UTF_8);
+    }
+
+    /**
+     * The runtime as a module: the jar Maven built, which names its module in its manifest, or,
+     * where the tests run against the runtime's class directory, a jar of it that does the same.
+     */
+    private Path runtimeModule() throws IOException, URISyntaxException {
+        Path runtime = Path.of(pneumatic.Pipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(runtime)) {
+            return runtime;
+        }
+        Path jar = temp.resolve("pneumatic-runtime.jar");
+        if (Files.exists(jar)) {
+            return jar;
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Automatic-Module-Name", RUNTIME_MODULE);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                Stream<Path> walk = Files.walk(runtime)) {
+            for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                out.putNextEntry(new JarEntry(runtime.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, UTF_8);
+    }
+}
