@@ -745,6 +745,18 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** A type annotation on a primitive is no part of how a message shows the type. */
+    @Test
+    void showsAnAnnotatedPrimitiveAsItsPlainType() {
+        Attempt a = compile("AnnotatedPrimitiveTypeMismatch");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] take(int) cannot take the String that"
+                        + " words() emits; change the parameter to String or make words return List<Integer>")
+                .inFile(a.file).onLineContaining("int digit);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     @Test
     void rejectsSourceOfTheWrongElementsKeepingItsIterableInTheFix() {
         Attempt a = compile("SourceListTypeMismatch");

@@ -52,7 +52,7 @@ class GeneratedPipelineTest {
     private static final List<String> PIPELINES = List.of(
             "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
             "Generics", "OddNames", "Feed", "Bounded", "Greetings", "Overloads", "Captured",
-            "Aged");
+            "Aged", "Tagged");
 
     @AfterEach
     void noPipelineThreadOutlivesItsRun() {
@@ -296,6 +296,40 @@ class GeneratedPipelineTest {
                     .build();
             aged.run(steps);
             assertEquals(2, taken.get());
+        });
+    }
+
+    /**
+     * The wiring's Javadoc shows each step's signature: a type annotation on a primitive, whose
+     * value could hold a "*" "/" that would end that comment, is left out of it.
+     */
+    @Test
+    void aTypeAnnotationOnAPrimitiveParameterStaysOutOfTheWiring() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline tagged = CompiledPipeline.fromSource("fixtures.Tagged", "fixtures.TaggedWiring", """
+                    package fixtures;
+                    import java.lang.annotation.ElementType;
+                    import java.lang.annotation.Target;
+                    import java.util.List;
+                    import pneumatic.*;
+                    @Pipeline
+                    public interface Tagged {
+                        @Target(ElementType.TYPE_USE)
+                        @interface Range {
+                            String value();
+                        }
+
+                        @Source List<Integer> digits();
+                        @Sink void take(@Range("0 */ 9") int digit);
+                    }
+                    """);
+            AtomicLong total = new AtomicLong();
+            Object steps = tagged.steps()
+                    .on("digits", args -> List.of(1, 2, 3))
+                    .on("take", args -> total.addAndGet((Integer) args[0]))
+                    .build();
+            tagged.run(steps);
+            assertEquals(6, total.get());
         });
     }
 

@@ -1,5 +1,6 @@
 package pneumatic.processor.diag;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -75,7 +76,9 @@ public final class Display {
             case TYPEVAR:
                 return ((TypeVariable) type).asElement().getSimpleName().toString();
             default:
-                return type.toString();
+                // a primitive's toString() holds its type annotations ("@Tag(\"*/\") int"), which
+                // would also end the generated Javadoc that shows the step's signature
+                return type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(Locale.ROOT) : type.toString();
         }
     }
 }
