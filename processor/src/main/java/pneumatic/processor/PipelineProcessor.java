@@ -212,8 +212,25 @@ public final class PipelineProcessor extends AbstractProcessor {
 
     /** A failure of the processor while handling one interface: an error on the interface. */
     private void reportInternal(TypeElement type, Throwable failure) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                Messages.internal(type.getSimpleName().toString(), stackTrace(failure)), type);
+        String missing = missingClass(failure);
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, missing != null
+                ? Messages.missingDependency(missing)
+                : Messages.internal(type.getSimpleName().toString(), stackTrace(failure)), type);
+    }
+
+    /**
+     * The class that a failure says the processor path lacks, or null: a class of a library the
+     * processor needs (JavaPoet), which is missing when the processor jar was put on the
+     * processor path without its dependencies. That is a setup to fix, not a bug to report.
+     */
+    private static String missingClass(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NoClassDefFoundError && t.getMessage() != null) {
+                String name = t.getMessage().replace('/', '.');
+                return name.startsWith("pneumatic.") ? null : name;
+            }
+        }
+        return null;
     }
 
     /** Hands a type's errors to javac; a failure there, too, becomes an error on the type. */
@@ -227,8 +244,10 @@ public final class PipelineProcessor extends AbstractProcessor {
 
     /** A failure of the processor outside any one interface: an error without an element. */
     private void reportInternal(String task, Throwable failure) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                Messages.internalWhile(task, stackTrace(failure)));
+        String missing = missingClass(failure);
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, missing != null
+                ? Messages.missingDependency(missing)
+                : Messages.internalWhile(task, stackTrace(failure)));
     }
 
     private static String stackTrace(Throwable failure) {

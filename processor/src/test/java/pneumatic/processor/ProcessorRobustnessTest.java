@@ -533,6 +533,31 @@ class ProcessorRobustnessTest {
     }
 
     /**
+     * The processor's jar on the processor path without JavaPoet (a hand-made javac, IDE or
+     * Bazel setup): a setup error that names the missing class and says what to put there, not
+     * a bug to report.
+     */
+    @Test
+    void saysWhichDependencyIsMissingFromTheProcessorPath() throws Exception {
+        java.net.URL processorClasses = PipelineProcessor.class.getProtectionDomain().getCodeSource().getLocation();
+        try (java.net.URLClassLoader alone = new java.net.URLClassLoader(new java.net.URL[] {processorClasses},
+                ClassLoader.getPlatformClassLoader())) {
+            Processor processor = (Processor) alone.loadClass(PipelineProcessor.class.getName())
+                    .getDeclaredConstructor().newInstance();
+            JavaFileObject file = JavaFileObjects.forResource("good/Shout.java");
+            Compilation compilation = Compiler.javac().withProcessors(processor).compile(file);
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorContaining("[Pipeline/Setup] the Pipeline processor cannot run: the class"
+                            + " com.palantir.javapoet.")
+                    .inFile(file).onLineContaining("public interface Shout {");
+            assertThat(compilation).hadErrorContaining(" is not on the processor path; put pneumatic-processor there"
+                    + " with its dependencies (com.palantir.javapoet:javapoet), as Maven's annotationProcessorPaths"
+                    + " does, not its jar alone");
+            assertThat(compilation).hadErrorCount(1);
+        }
+    }
+
+    /**
      * The processor under test, unchanged, but handed javac's environment with a Messager that
      * throws on each message beginning with a given prefix: a stand-in for a bug anywhere in the
      * code that reports it. (javac's syntax trees are not available through a wrapped

@@ -280,6 +280,13 @@ public final class Messages {
                 + " literal or a static final field that exists";
     }
 
+    /** The processor path holds the processor but not a library it needs. */
+    public static String missingDependency(String className) {
+        return "[Pipeline/Setup] the Pipeline processor cannot run: the class " + className + " is not on the"
+                + " processor path; put pneumatic-processor there with its dependencies"
+                + " (com.palantir.javapoet:javapoet), as Maven's annotationProcessorPaths does, not its jar alone";
+    }
+
     public static String internal(String name, String stackTrace) {
         return internalFailure("on " + name, stackTrace);
     }
