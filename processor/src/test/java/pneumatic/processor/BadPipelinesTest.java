@@ -361,6 +361,21 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** Found by a newcomer: the only method, with two annotations, also got "Alone has no steps". */
+    @Test
+    void reportsOnlyTheSecondAnnotationOfAStepWithTwo() {
+        Attempt a = compile("StepsWithTwoAnnotationsKeepTheirPlace");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Unannotated] lines() is annotated with both"
+                        + " @Source and @Sink; a step has exactly one role, so keep one of them")
+                .inFile(a.file).onLine(18);
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Unannotated] length(String) is annotated with both"
+                        + " @Stage and @Sink; a step has exactly one role, so keep one of them")
+                .inFile(a.file).onLine(27);
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
     @Test
     void rejectsStageOnADefaultMethod() {
         Attempt a = compile("StageOnDefaultMethod");

@@ -11,7 +11,8 @@ import javax.lang.model.type.TypeMirror;
  * @param method the interface method
  * @param name the method's name, which names the step's threads
  * @param role source, stage or sink; {@code null} when the method's annotation is one javac
- *     could not resolve (perhaps a step annotation whose import is missing), see {@link #unknown}
+ *     could not resolve (perhaps a step annotation whose import is missing) or when it has two
+ *     step annotations, see {@link #unknown}
  * @param shape how it hands on results, or {@code null} if its signature fits no shape of its
  *     role (already reported) or its shape depends on a type that is undefined
  * @param input the type it takes, as declared (possibly primitive); {@code null} for a source

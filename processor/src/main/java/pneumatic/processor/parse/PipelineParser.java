@@ -73,6 +73,7 @@ public final class PipelineParser {
             } else if (roles.size() > 1) {
                 report.error(method, mirrors.get(1), null, Messages.twoRoles(
                         Display.method(method), roles.get(0).annotation(), roles.get(1).annotation()));
+                parsed.add(Step.unknown(method)); // a step all the same: no "no steps", no neighbours compared
             } else {
                 parsed.add(steps.parse(method, roles.get(0), mirrors.get(0), report));
             }
