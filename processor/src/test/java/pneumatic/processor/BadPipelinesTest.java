@@ -989,6 +989,24 @@ class BadPipelinesTest {
     }
 
     /**
+     * The same for {@code @Pipeline(name)}: javac hands over the String "<error>" for the value,
+     * which is no name to report as invalid.
+     */
+    @Test
+    void reportsAnUndefinedConstantInTheName() {
+        Attempt a = compile("UndefinedConstantInName");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] javac could not evaluate the name value"
+                        + " of UndefinedConstantInName (see its error there); use a compile-time constant of the"
+                        + " attribute's type, such as a literal or a static final field that exists")
+                .inFile(a.file).onLineContaining("interface UndefinedConstantInName {");
+        assertThat(a.compilation).hadErrorContaining("cannot find symbol")
+                .inFile(a.file).onLineContaining("@Pipeline(name = Names.LINES)");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
+    /**
      * A missing type hidden in the enclosing type of a step's type ({@code Box<Missing>.Item})
      * is waited for and reported like any other, and no wiring is written that would name it.
      */

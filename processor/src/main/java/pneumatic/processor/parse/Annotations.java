@@ -59,8 +59,21 @@ public final class Annotations {
      * was written (javac reports that itself).
      */
     public static String stringValue(AnnotationMirror mirror, String attribute) {
-        Object value = value(mirror, attribute);
+        AnnotationValue explicit = explicitValue(mirror, attribute);
+        if (explicit == null || isUnevaluated(explicit)) {
+            return (String) defaultValue(mirror, attribute);
+        }
+        Object value = explicit.getValue();
         return value instanceof String ? (String) value : (String) defaultValue(mirror, attribute);
+    }
+
+    /**
+     * Whether javac could not evaluate a value, such as a constant of an undefined class. Its
+     * value is then the String {@code "<error>"}, even for an attribute of another type; a
+     * String that was written is shown quoted, which tells the two apart.
+     */
+    public static boolean isUnevaluated(AnnotationValue value) {
+        return value.getValue() instanceof String && !value.toString().startsWith("\"");
     }
 
     /** The attribute's declared default. */

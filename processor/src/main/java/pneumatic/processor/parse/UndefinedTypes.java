@@ -111,7 +111,7 @@ public final class UndefinedTypes {
     private static void invalidValues(AnnotationMirror mirror, Element where, List<Undefined> missing) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
                 : mirror.getElementValues().entrySet()) {
-            if (!(entry.getValue().getValue() instanceof String)) {
+            if (!(entry.getValue().getValue() instanceof String) || Annotations.isUnevaluated(entry.getValue())) {
                 missing.add(new Undefined(entry.getKey().getSimpleName().toString(), where, Kind.VALUE));
             }
         }
