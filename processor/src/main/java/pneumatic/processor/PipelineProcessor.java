@@ -17,8 +17,11 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import pneumatic.processor.codegen.WiringWriter;
 import pneumatic.processor.diag.Display;
@@ -275,12 +278,38 @@ public final class PipelineProcessor extends AbstractProcessor {
         if (report.hasErrors() || !write) {
             return;
         }
+        TypeElement existing = processingEnv.getElementUtils().getTypeElement(pipeline.wiringName().canonicalName());
+        if (existing != null && !isEarlierWiringOf(existing, type)) {
+            // a class of the class path, which javac's Filer would only warn about before
+            // hiding it behind the wiring; a source file of this compile, which it refuses
+            reportNameTaken(type, pipeline, report);
+            return;
+        }
         try {
             new WiringWriter(processingEnv.getElementUtils()).write(pipeline).writeTo(processingEnv.getFiler());
-        } catch (FilerException taken) { // javac refuses to write a type that already exists
-            report.error(type, Annotations.find(type, PIPELINE).orElse(null), null,
-                    Messages.nameTaken(pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
+        } catch (FilerException taken) { // another wiring of that name, written in this round
+            reportNameTaken(type, pipeline, report);
         }
+    }
+
+    /** {@code [Pipeline/NameClash]}, on the name given in {@code @Pipeline(name)}, if any. */
+    private static void reportNameTaken(TypeElement type, Pipeline pipeline, Report report) {
+        AnnotationMirror annotation = Annotations.find(type, PIPELINE).orElse(null);
+        report.error(type, annotation, annotation == null ? null : Annotations.explicitValue(annotation, "name"),
+                Messages.nameTaken(pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
+    }
+
+    /**
+     * Whether {@code existing} is the wiring of {@code type} from an earlier build (a class file
+     * in the output directory that is on the class path), which is to be written again: it has
+     * the {@code start} method of that interface's wiring.
+     */
+    private boolean isEarlierWiringOf(TypeElement existing, TypeElement type) {
+        return ElementFilter.methodsIn(existing.getEnclosedElements()).stream()
+                .anyMatch(method -> method.getSimpleName().contentEquals("start")
+                        && method.getModifiers().contains(Modifier.STATIC)
+                        && method.getParameters().size() == 1
+                        && processingEnv.getTypeUtils().isSameType(method.getParameters().get(0).asType(), type.asType()));
     }
 
     /**

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -19,6 +24,7 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -530,6 +536,69 @@ class ProcessorRobustnessTest {
                 .inFile(file).onLineContaining("public interface UndefinedParameterType {");
         assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file).onLineContaining("Missing line);");
         assertThat(compilation).hadErrorCount(2);
+    }
+
+    /**
+     * A wiring name of a class on the class path (here the runtime's pneumatic.Stage): javac's
+     * Filer would only warn before the wiring hid that class; it is a NameClash on the name.
+     */
+    @Test
+    void rejectsAWiringNameOfAClassOnTheClassPath() {
+        JavaFileObject file = JavaFileObjects.forSourceString("pneumatic.Clash", """
+                package pneumatic;
+                import java.util.List;
+                @Pipeline(name = "Stage")
+                public interface Clash {
+                    @Source List<String> lines();
+                    @Sink void print(String line);
+                }
+                """);
+        Compilation compilation = Compiler.javac().withProcessors(new PipelineProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/NameClash] the wiring class pneumatic.Stage of Clash"
+                        + " cannot be generated: a type of that name already exists; choose another name with"
+                        + " @Pipeline(name = \"...\")")
+                .inFile(file).onLineContaining("@Pipeline(name = \"Stage\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    /**
+     * The control: the interface's own wiring from an earlier build, a class file on the class
+     * path (javac without a clean output directory), is written again, not a clash.
+     */
+    @Test
+    void writesTheWiringAgainOverItsClassFromAnEarlierBuild(@TempDir Path output) throws IOException {
+        JavaFileObject file = JavaFileObjects.forSourceString("fixtures.Again", """
+                package fixtures;
+                import java.util.List;
+                import pneumatic.*;
+                @Pipeline
+                public interface Again {
+                    @Source List<String> lines();
+                    @Sink void print(String line);
+                }
+                """);
+        Compilation first = Compiler.javac().withProcessors(new PipelineProcessor()).compile(file);
+        assertThat(first).succeededWithoutWarnings();
+        for (JavaFileObject written : first.generatedFiles()) {
+            if (written.getKind() == JavaFileObject.Kind.CLASS) {
+                String path = written.toUri().getPath();
+                Path target = output.resolve(path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length()));
+                Files.createDirectories(target.getParent());
+                try (InputStream in = written.openInputStream()) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        assertTrue(Files.exists(output.resolve("fixtures/AgainWiring.class")), "the first build's wiring");
+        List<File> classPath = Stream.concat(Stream.of(output.toString()),
+                        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)))
+                .map(File::new)
+                .collect(Collectors.toList());
+        Compilation again = Compiler.javac().withProcessors(new PipelineProcessor()).withClasspath(classPath)
+                .compile(file);
+        assertThat(again).succeeded();
+        assertThat(again).generatedSourceFile("fixtures.AgainWiring");
     }
 
     /**
