@@ -39,9 +39,9 @@ import java.util.concurrent.TimeUnit;
  * guarantee covers what was written <em>before</em> {@code send}, nothing written after.
  *
  * <p>A handle is not meant to be shared between threads that close it and use it at once; give
- * each thread its own clone. If it is all the same (a thread closes the last sender while
- * another is blocked sending through it), the blocked send ends with
- * {@code IllegalStateException}: its handle is closed.
+ * each thread its own clone. If it happens anyway (a thread closes the last sender while another
+ * is blocked sending through it), the blocked send ends with {@code IllegalStateException}: its
+ * handle is closed.
  *
  * @param <T> the type of the values sent; never {@code null}
  */
