@@ -98,9 +98,10 @@ public interface PipelineRun extends AutoCloseable {
      * Cancels the run if it is still going, then waits for all of its threads, so that no
      * thread outlives the run. It does not report the outcome; call {@link #await()} for that.
      * An interrupt while it waits is kept in the thread's interrupt status. Called from one of
-     * the run's own steps, it only cancels the run and returns: a step that waited for the
-     * others could wait forever for one that closes the run at the same moment, and so waits
-     * for it. The caller of {@link #await()} or {@code close()} outside the run waits for them.
+     * the run's own steps, it only cancels the run and returns: a step cannot wait for the run it
+     * belongs to, since another step may be closing the run at the same moment and so be waiting
+     * for this one. The caller of {@link #await()} or {@code close()} outside the run does the
+     * waiting.
      */
     @Override
     void close();
