@@ -170,6 +170,29 @@ class GeneratedPipelineTest {
     }
 
     @Test
+    void aStepThatSendsOnTheSenderItClosedIsToldTheSenderBelongsToTheRun() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline batches = CompiledPipeline.fromResource("Batches", "BatchesWiring");
+            Object steps = batches.steps()
+                    .on("read", args -> {
+                        @SuppressWarnings("unchecked")
+                        Sender<String> out = (Sender<String>) args[0];
+                        out.close();
+                        out.send("too late");
+                        return null;
+                    })
+                    .on("split", args -> List.of(args[0]))
+                    .on("store", args -> null)
+                    .build();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class, () -> batches.run(steps));
+            assertEquals("read", failed.stage());
+            assertInstanceOf(IllegalStateException.class, failed.getCause());
+            assertTrue(failed.getCause().getMessage().endsWith("; a Sender that a pipeline hands to a step belongs"
+                    + " to the run: the step sends on it and never closes it"), failed.getCause().getMessage());
+        });
+    }
+
+    @Test
     void aSenderSourcePassesListsAlongAsValues() {
         assertTimeoutPreemptively(BOUND, () -> {
             CompiledPipeline batches = CompiledPipeline.fromResource("Batches", "BatchesWiring");

@@ -41,4 +41,10 @@ final class Messages {
         return "this " + handle + " is closed, so it cannot " + operation
                 + "; use a handle that is still open (clone() one before closing this one)";
     }
+
+    /** A closed Sender's message, which also speaks to a step that closed the one its run gave it. */
+    static String closedSender(String operation) {
+        return closedHandle("Sender", operation) + "; a Sender that a pipeline hands to a step belongs to the run:"
+                + " the step sends on it and never closes it";
+    }
 }

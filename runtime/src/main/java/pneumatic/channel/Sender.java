@@ -171,7 +171,7 @@ public final class Sender<T> implements AutoCloseable {
     public Sender<T> clone() {
         try {
             if (handle.isClosed() || !connection.acquire(true)) {
-                throw new IllegalStateException(Messages.closedHandle("Sender", "clone()"));
+                throw new IllegalStateException(Messages.closedSender("clone()"));
             }
             return new Sender<>(connection);
         } finally {
@@ -226,7 +226,7 @@ public final class Sender<T> implements AutoCloseable {
     private T check(T value, String operation) {
         Objects.requireNonNull(value, Messages.NULL_VALUE);
         if (handle.isClosed()) {
-            throw new IllegalStateException(Messages.closedHandle("Sender", operation));
+            throw new IllegalStateException(Messages.closedSender(operation));
         }
         return value;
     }
@@ -234,7 +234,7 @@ public final class Sender<T> implements AutoCloseable {
     private boolean sent(int status) {
         if (status == Flavor.DISCONNECTED) {
             if (handle.isClosed()) { // closed by another thread while this one was sending
-                throw new IllegalStateException(Messages.closedHandle("Sender", "send"));
+                throw new IllegalStateException(Messages.closedSender("send"));
             }
             throw new DisconnectedException(Messages.SEND_DISCONNECTED);
         }

@@ -1,6 +1,7 @@
 package pneumatic.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,12 +60,14 @@ class MessagesTest {
     }
 
     @Test
-    void aClosedSenderSaysWhichOperationItRefusedAndHowToKeepAHandle() {
+    void aClosedSenderSaysWhatItRefusedHowToKeepAHandleAndThatAStepNeverClosesItsOwn() {
         Sender<String> tx = Channel.<String>bounded(2).sender();
         Sender<String> kept = tx.clone();
         tx.close();
-        assertSays(messageOf(IllegalStateException.class, () -> tx.send("x")),
-                "this Sender is closed, so it cannot send", "clone() one before closing this one");
+        assertEquals("this Sender is closed, so it cannot send; use a handle that is still open (clone() one"
+                        + " before closing this one); a Sender that a pipeline hands to a step belongs to the run:"
+                        + " the step sends on it and never closes it",
+                messageOf(IllegalStateException.class, () -> tx.send("x")));
         assertSays(messageOf(IllegalStateException.class, () -> tx.trySend("x")), "Sender is closed");
         assertSays(messageOf(IllegalStateException.class, () -> tx.send("x", Duration.ZERO)), "Sender is closed");
         assertSays(messageOf(IllegalStateException.class, tx::clone),
@@ -81,8 +84,9 @@ class MessagesTest {
         assertSays(messageOf(IllegalStateException.class, () -> rx.recv(Duration.ZERO)), "cannot recv(Duration)");
         assertSays(messageOf(IllegalStateException.class, () -> rx.drainTo(new ArrayList<>(), 1)), "cannot drainTo");
         assertSays(messageOf(IllegalStateException.class, () -> rx.iterator().hasNext()), "cannot iterate");
-        assertSays(messageOf(IllegalStateException.class, rx::clone), "cannot clone()",
-                "use a handle that is still open");
+        String cloned = messageOf(IllegalStateException.class, rx::clone);
+        assertSays(cloned, "cannot clone()", "use a handle that is still open");
+        assertFalse(cloned.contains("step"), "a pipeline hands a step no Receiver: " + cloned);
     }
 
     @Test
