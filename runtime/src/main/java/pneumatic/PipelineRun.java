@@ -112,11 +112,20 @@ public interface PipelineRun extends AutoCloseable {
      * <pre>{@code
      * try (PipelineRun.WithInput<String> run = ShoutWiring.start(impl)) {
      *     try (Sender<String> in = run.input()) {
-     *         in.send("hello");
+     *         for (String line : lines) {
+     *             in.send(line);
+     *         }
+     *     } catch (DisconnectedException e) {
+     *         // the run failed or was cancelled: stop feeding, await() says why
      *     }                                     // closing the input ends the pipeline
-     *     run.await();
+     *     run.await();                          // throws PipelineFailedException if a step failed
      * }
      * }</pre>
+     *
+     * <p>Once a step has failed, the next {@code send} throws
+     * {@link pneumatic.channel.DisconnectedException}: catch it around the feeding, as here, and go
+     * on to {@link #await()}, which throws the {@link PipelineFailedException} that names the step
+     * (uncaught, it would skip {@code await()}, and {@link #close()} does not report the outcome).
      *
      * @param <I> the type of the first step's input
      */

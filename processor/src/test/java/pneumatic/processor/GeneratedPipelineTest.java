@@ -730,6 +730,59 @@ class GeneratedPipelineTest {
         });
     }
 
+    /**
+     * {@code PipelineRun.WithInput}'s example, as written: it feeds every line to a run that goes
+     * well, and when a step fails, the send that finds the run stopped is caught and
+     * {@code await()} throws the failure that names the step.
+     */
+    @Test
+    void theInputExampleFeedsEveryLineAndAFailingStepSurfacesThroughAwait() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline shout = CompiledPipeline.fromResource("Shout", "ShoutWiring");
+            List<String> printed = Collections.synchronizedList(new ArrayList<>());
+            Object impl = shout.steps()
+                    .on("upper", args -> ((String) args[0]).toUpperCase())
+                    .on("print", args -> printed.add((String) args[0]))
+                    .build();
+            assertFalse(feedAsTheInputExampleDoes(shout, impl, corpus()), "no step failed, yet a send did");
+            assertEquals(corpus().stream().map(String::toUpperCase).sorted().collect(Collectors.toList()),
+                    printed.stream().sorted().collect(Collectors.toList()));
+
+            IllegalStateException boom = new IllegalStateException("upper cannot shout");
+            Object failing = shout.steps()
+                    .on("upper", args -> {
+                        throw boom;
+                    })
+                    .on("print", args -> null)
+                    .build();
+            // endless lines: only the caught DisconnectedException ends the feeding and reaches await()
+            Iterable<String> endless = () -> Stream.generate(() -> "again").iterator();
+            PipelineFailedException failed = assertThrows(PipelineFailedException.class,
+                    () -> feedAsTheInputExampleDoes(shout, failing, endless));
+            assertEquals("upper", failed.stage());
+            assertSame(boom, failed.getCause());
+        });
+    }
+
+    /** The example's code; returns whether a send found the run stopped and ended the feeding. */
+    private static boolean feedAsTheInputExampleDoes(CompiledPipeline shout, Object impl, Iterable<String> lines)
+            throws InterruptedException {
+        boolean stoppedFeeding = false;
+        try (PipelineRun started = shout.start(impl)) {
+            @SuppressWarnings("unchecked")
+            PipelineRun.WithInput<String> run = (PipelineRun.WithInput<String>) started;
+            try (Sender<String> in = run.input()) {
+                for (String line : lines) {
+                    in.send(line);
+                }
+            } catch (DisconnectedException e) {
+                stoppedFeeding = true; // the run failed or was cancelled: stop feeding, await() says why
+            }
+            run.await();
+        }
+        return stoppedFeeding;
+    }
+
     @Test
     void anOpenOutputPipelineIsDrainedByItsCaller() {
         assertTimeoutPreemptively(BOUND, () -> {
