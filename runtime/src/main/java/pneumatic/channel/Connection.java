@@ -82,6 +82,15 @@ final class Connection<T> {
 
     @Override
     public String toString() {
+        return describe(senders, receivers);
+    }
+
+    /** As {@link #toString}, once one handle of the given end has been released. */
+    String toStringAfterRelease(boolean sending) {
+        return sending ? describe(senders - 1, receivers) : describe(senders, receivers - 1);
+    }
+
+    private String describe(int senders, int receivers) {
         return "Channel[" + kind + ", senders=" + senders + ", receivers=" + receivers + "]";
     }
 }

@@ -92,11 +92,13 @@ final class Handle {
             return; // closed properly
         }
         boolean someoneWaits = connection.flavor().hasWaiters();
-        connection.release(sending);
-        String message = Messages.leaked(name(), connection.toString(), someoneWaits,
+        String message = Messages.leaked(name(), connection.toStringAfterRelease(sending), someoneWaits,
                 creation == null ? TRACE_PROPERTY : null);
-        // creation is null unless traced, which System.Logger takes as no throwable
+        // Logged before the release, which wakes the blocked threads: one of them may end the
+        // program, and this daemon thread with it, before a report logged after the release.
+        // creation is null unless traced, which System.Logger takes as no throwable.
         LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message, creation);
+        connection.release(sending);
     }
 
     /** {@code Sender of a bounded(4) channel}, {@code Receiver of an unbounded channel}. */

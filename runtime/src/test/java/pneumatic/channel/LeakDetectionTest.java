@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -32,9 +33,14 @@ class LeakDetectionTest {
     /** The channel package's logger, as System.Logger maps it onto java.util.logging. */
     private final Logger logger = Logger.getLogger("pneumatic.channel");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+    /** Run by the cleaner's thread as it reports, before the record is kept; a test may set it. */
+    private volatile Consumer<LogRecord> whileReporting = record -> {};
+
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
+            whileReporting.accept(record);
             records.add(record);
         }
 
@@ -93,6 +99,20 @@ class LeakDetectionTest {
         assertTimeoutPreemptively(BOUND, () -> {
             Receiver<String> rx = receiverOfALeakedSender();
             AtomicReference<Throwable> outcome = new AtomicReference<>();
+            // A program whose receiver ends here may end before a report logged after the
+            // release that wakes it: the report must come first, while the channel is connected.
+            AtomicReference<String> channelWhenReported = new AtomicReference<>();
+            whileReporting = record -> {
+                if (!record.getMessage().contains(" of a bounded(" + LEAKED_SENDER + ") channel")) {
+                    return; // a handle another test leaked
+                }
+                try {
+                    rx.tryRecv();
+                    channelWhenReported.compareAndSet(null, "connected");
+                } catch (DisconnectedException e) {
+                    channelWhenReported.compareAndSet(null, "disconnected");
+                }
+            };
             Thread receiving = new Thread(() -> {
                 try {
                     assertEquals("sent before the leak", rx.recv());
@@ -111,7 +131,10 @@ class LeakDetectionTest {
             }
             assertTrue(outcome.get() instanceof DisconnectedException, "the receiver got " + outcome.get());
             List<LogRecord> reports = awaitReports(LEAKED_SENDER, 1);
+            assertEquals("connected", channelWhenReported.get(), "the channel as the leak was reported");
             assertEquals(1, reports.size(), "one handle leaked");
+            assertTrue(reports.get(0).getMessage().contains("(now Channel[bounded(4001), senders=0, receivers=1])"),
+                    reports.get(0).getMessage());
             assertEquals(Level.WARNING, reports.get(0).getLevel());
             assertTrue(reports.get(0).getMessage().startsWith("a Sender of a bounded(4001) channel became unreachable"
                     + " without close(), so it was closed by the garbage collector while a thread was blocked on"
