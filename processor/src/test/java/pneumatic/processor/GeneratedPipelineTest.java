@@ -204,7 +204,7 @@ class GeneratedPipelineTest {
                         for (String line : corpus()) {
                             out.send(line);
                         }
-                        out.close(); // the step may close its sender; the run's close is then a no-op
+                        out.close(); // needless, but harmless after the last send: the run's close is then a no-op
                         return null;
                     })
                     .on("split", args -> List.of(((String) args[0]).split(" ")))
