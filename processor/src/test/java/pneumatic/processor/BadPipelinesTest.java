@@ -361,6 +361,18 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** An import of another library's Stage: the message names it, rather than "not a step". */
+    @Test
+    void rejectsStepAnnotatedWithAnotherLibrarysStage() {
+        Attempt a = compile("LookAlikeStepAnnotation", "bad/elsewhere/Stage.java");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Unannotated] trim(String) is annotated with"
+                        + " @fixtures.elsewhere.Stage, which is not Pneumatic's @Stage; import pneumatic.Stage instead")
+                .inFile(a.file).onLineContaining("@Stage(workers = 2) String trim(String line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     /** Found by a newcomer: the only method, with two annotations, also got "Alone has no steps". */
     @Test
     void reportsOnlyTheSecondAnnotationOfAStepWithTwo() {

@@ -72,6 +72,13 @@ public final class Messages {
                 + " @Source, @Stage or @Sink, or give it a default body";
     }
 
+    /** A method annotated with another library's annotation of a step annotation's name. */
+    public static String lookAlikeAnnotation(String method, String annotation) {
+        String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+        return "[Pipeline/Unannotated] " + method + " is annotated with @" + annotation + ", which is not"
+                + " Pneumatic's @" + simple + "; import pneumatic." + simple + " instead";
+    }
+
     public static String twoRoles(String method, String first, String second) {
         return "[Pipeline/Unannotated] " + method + " is annotated with both @" + first + " and @" + second
                 + "; a step has exactly one role, so keep one of them";

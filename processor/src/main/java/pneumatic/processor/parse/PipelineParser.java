@@ -67,7 +67,11 @@ public final class PipelineParser {
                 // step keeps its place in the chain, so that its neighbours are not compared
                 parsed.add(Step.unknown(method));
             } else if (roles.isEmpty()) {
-                if (!OBJECT_METHODS.contains(Display.method(method))) {
+                AnnotationMirror lookAlike = lookAlike(method);
+                if (lookAlike != null) {
+                    report.error(method, lookAlike, null, Messages.lookAlikeAnnotation(Display.method(method),
+                            ((TypeElement) lookAlike.getAnnotationType().asElement()).getQualifiedName().toString()));
+                } else if (!OBJECT_METHODS.contains(Display.method(method))) {
                     report.error(method, Messages.unannotated(Display.method(method)));
                 }
             } else if (roles.size() > 1) {
@@ -80,6 +84,22 @@ public final class PipelineParser {
         }
         ClassName interfaceName = ClassName.get(pipeline);
         return new Pipeline(pipeline, interfaceName, wiringName(pipeline, interfaceName), parsed);
+    }
+
+    /**
+     * An annotation of the method named like a step annotation but of another package (an
+     * import of another library's {@code Stage}), or null.
+     */
+    private static AnnotationMirror lookAlike(ExecutableElement method) {
+        for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+            TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+            for (Role role : Role.values()) {
+                if (type.getSimpleName().contentEquals(role.annotation())) {
+                    return mirror;
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code XWiring}, {@code Outer_InnerWiring}, or the name given in {@code @Pipeline(name)}. */
