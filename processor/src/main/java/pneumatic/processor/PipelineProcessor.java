@@ -22,6 +22,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import pneumatic.processor.codegen.WiringWriter;
 import pneumatic.processor.diag.Display;
@@ -305,11 +306,12 @@ public final class PipelineProcessor extends AbstractProcessor {
      * the {@code start} method of that interface's wiring.
      */
     private boolean isEarlierWiringOf(TypeElement existing, TypeElement type) {
+        Types types = processingEnv.getTypeUtils();
         return ElementFilter.methodsIn(existing.getEnclosedElements()).stream()
                 .anyMatch(method -> method.getSimpleName().contentEquals("start")
                         && method.getModifiers().contains(Modifier.STATIC)
                         && method.getParameters().size() == 1
-                        && processingEnv.getTypeUtils().isSameType(method.getParameters().get(0).asType(), type.asType()));
+                        && types.isSameType(method.getParameters().get(0).asType(), type.asType()));
     }
 
     /**

@@ -29,10 +29,10 @@ import pneumatic.processor.parse.TypeMentions;
  * belongs to another package (protected is not enough: the wiring is no subclass).
  *
  * <p>What a step emits counts too where its return type only implies it: the elements of a
- * source's {@code Iterable} subtype. Types only in {@code throws} clauses are left alone: the wiring calls steps inside lambdas
- * that may throw anything, and never names what they declare. Steps of an unknown shape are
- * checked too, since what they name does not depend on their shape. A type around the interface
- * itself is {@link VisibilityRule}'s to report, once.
+ * source's {@code Iterable} subtype. Types only in {@code throws} clauses are left alone: the
+ * wiring calls steps inside lambdas that may throw anything, and never names what they declare.
+ * Steps of an unknown shape are checked too, since what they name does not depend on their
+ * shape. A type around the interface itself is {@link VisibilityRule}'s to report, once.
  */
 final class SignatureVisibilityRule implements ChainRule {
 
@@ -48,9 +48,10 @@ final class SignatureVisibilityRule implements ChainRule {
         String wiring = pipeline.wiringName().simpleName();
         for (Step step : pipeline.steps()) {
             ExecutableElement method = step.method();
-            // The output too: a source's elements may be of a type its return type only implies,
-            // as "class Lines implements Iterable<Hidden>" implies Hidden.
-            List<TypeMirror> returned = step.output() == null || step.shape() == Shape.SENDER // a parameter's
+            // The output too, unless it is a Sender parameter's (checked on the parameter): a
+            // source's elements may be of a type that its return type only implies, as
+            // "class Lines implements Iterable<Hidden>" implies Hidden.
+            List<TypeMirror> returned = step.output() == null || step.shape() == Shape.SENDER
                     ? List.of(method.getReturnType())
                     : List.of(method.getReturnType(), step.output());
             check(method, returned, pipeline, home, wiring, report);
