@@ -93,8 +93,8 @@ public final class Main {
                 default:
                     Path root = Path.of(argument).toAbsolutePath().normalize();
                     if (!Files.isDirectory(root)) {
-                        err.println("sample-app: " + argument
-                                + (Files.exists(root) ? " is not a directory" : " does not exist"));
+                        err.println("sample-app: " + argument + (Files.exists(root) ? " is not a directory"
+                                : argument.startsWith("-") ? " is no option and no directory" : " does not exist"));
                         err.println(USAGE);
                         return 2;
                     }

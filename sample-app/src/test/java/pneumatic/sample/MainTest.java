@@ -85,6 +85,15 @@ class MainTest {
         assertFalse(outcome.err().contains("Exception"), outcome.err());
     }
 
+    /** An unknown option is not taken for a missing directory: "--bogus does not exist" misled. */
+    @Test
+    void anUnknownOptionIsABadArgument() {
+        Outcome outcome = run("--bogus");
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.err().startsWith("sample-app: --bogus is no option and no directory"), outcome.err());
+        assertTrue(outcome.err().contains("usage: sample-app"), outcome.err());
+    }
+
     @Test
     void aFileWhereADirectoryIsExpectedIsABadArgument() throws IOException {
         Path file = Files.writeString(tree.resolve("plain.txt"), "not a directory\n");
