@@ -174,7 +174,9 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
 
     /**
      * Claims every ready slot from head on, up to {@code max}, with one CAS, then takes them: a
-     * consumer that finds several values waiting pays for one claim, not one per value.
+     * consumer that finds several values waiting pays for one claim, not one per value. Every
+     * claimed slot is handed back before the first value goes to {@code into}, whose add may be
+     * slow or may itself send on this channel: a sender must never wait for the caller's code.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -203,32 +205,48 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
             }
             long witness = (long) LONGS.compareAndExchange(indices, HEAD, head, end);
             if (witness == head) {
+                Object[] taken = borrowTaken(ready);
                 long position = head;
+                for (int i = 0; i < ready; i++) {
+                    taken[i] = take(cell(position), position);
+                    position = next(position);
+                }
+                if (senders.hasWaiters()) {
+                    for (int i = 0; i < ready; i++) {
+                        senders.wakeOne();
+                    }
+                }
                 try {
-                    while (position != end) {
-                        Object value = take(cell(position), position);
-                        position = next(position);
-                        into.add((T) value);
+                    for (int i = 0; i < ready; i++) {
+                        into.add((T) taken[i]);
                     }
                 } finally {
-                    // If into threw, the claimed slots not yet taken must still be handed back,
-                    // or senders would wait for them forever; their values are dropped, as
-                    // Receiver.drainTo documents.
-                    while (position != end) {
-                        take(cell(position), position);
-                        position = next(position);
-                    }
-                    if (senders.hasWaiters()) {
-                        for (int i = 0; i < ready; i++) {
-                            senders.wakeOne();
-                        }
-                    }
+                    // If into threw, the values not yet added are dropped, as Receiver.drainTo
+                    // documents; either way the array goes back without them.
+                    java.util.Arrays.fill(taken, 0, ready, null);
+                    TAKEN.set(taken);
                 }
                 return ready;
             }
             head = witness;
             backoff(Math.min(round, 3));
         }
+    }
+
+    /**
+     * The values a drain has taken and not yet added, per receiving thread, so that a drain
+     * allocates nothing once its thread has drained as many before. Borrowed while in use: a
+     * drain from inside {@code into.add} (of this channel or another) gets an array of its own.
+     */
+    private static final ThreadLocal<Object[]> TAKEN = new ThreadLocal<>();
+
+    private static Object[] borrowTaken(int size) {
+        Object[] taken = TAKEN.get();
+        if (taken == null || taken.length < size) {
+            return new Object[Math.max(size, 64)];
+        }
+        TAKEN.set(null);
+        return taken;
     }
 
     /** The stamp after {@code stamp}: the next index, or index 0 of the next lap. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -228,6 +229,59 @@ class DrainToTest {
             assertFalse(tx.isClosed(), "the sender never ended the stream");
             tx.close();
         });
+    }
+
+    /**
+     * Every slot of a batch is handed back before the first value reaches the collection, whose
+     * add here fills the channel again from the same thread: with the batch's second slot still
+     * claimed while the first value is added, the second trySend would spin for it forever.
+     */
+    @Test
+    void theCollectionMaySendOnTheChannelWhileItIsDrained() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            Channel<Integer> channel = Channel.bounded(2);
+            Sender<Integer> tx = channel.sender();
+            tx.send(1);
+            tx.send(2);
+            List<Boolean> sent = new ArrayList<>();
+            List<Integer> into = new ArrayList<>() {
+                @Override
+                public boolean add(Integer value) {
+                    if (value == 1) { // both slots are free again: no wait, and room for two
+                        sent.add(tx.trySend(10));
+                        sent.add(tx.trySend(11));
+                    }
+                    return super.add(value);
+                }
+            };
+            assertEquals(2, channel.receiver().drainTo(into, 2));
+            assertEquals(List.of(1, 2), into);
+            assertEquals(List.of(true, true), sent);
+            assertEquals(Optional.of(10), channel.receiver().tryRecv());
+            assertEquals(Optional.of(11), channel.receiver().tryRecv());
+        });
+    }
+
+    /** A drain from inside the collection's add gets its own values, not the outer drain's. */
+    @Test
+    void aDrainInsideTheCollectionOfAnotherDrainKeepsBothApart() throws InterruptedException {
+        Channel<Integer> outer = Channel.bounded(4);
+        Channel<Integer> inner = Channel.bounded(4);
+        for (int i = 1; i <= 3; i++) {
+            outer.sender().send(i);
+            inner.sender().send(100 + i);
+        }
+        List<Integer> innerValues = new ArrayList<>();
+        List<Integer> into = new ArrayList<>() {
+            @Override
+            public boolean add(Integer value) {
+                inner.receiver().drainTo(innerValues, 1);
+                return super.add(value);
+            }
+        };
+        assertEquals(3, outer.receiver().drainTo(into, 4));
+        assertEquals(List.of(1, 2, 3), into);
+        assertEquals(List.of(101, 102, 103), innerValues);
     }
 
     @Test
