@@ -19,6 +19,10 @@ final class Messages {
             "every Sender of this channel is closed and no value is left: the stream has ended;"
                     + " iterate the receiver (for (T x : receiver)) to stop there without an exception";
 
+    static final String ITERATION_ENDED =
+            "every Sender of this channel is closed and no value is left: the iteration has ended;"
+                    + " call next() only after hasNext() returned true";
+
     static final String ITERATION_INTERRUPTED =
             "the thread was interrupted while iterating a Receiver; its interrupt status is set again."
                     + " Call recv() instead of iterating to handle InterruptedException yourself";

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -35,7 +36,9 @@ import java.util.stream.StreamSupport;
  * <p>As for a sender, give each thread its own clone. A thread blocked receiving through the
  * last receiver while another thread closes it is woken, and its call ends with
  * {@code IllegalStateException} (its handle is closed), not with the end of the stream, since
- * the senders may still be there.
+ * the senders may still be there. A receiver that is not the last leaves the channel connected
+ * when it closes, so a call blocked on it in another thread is not woken: it goes on, and takes
+ * the next value as if the handle were open.
  *
  * @param <T> the type of the values received
  */
@@ -66,6 +69,10 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * <pre>{@code
      * String next = rx.recv();                  // waits for a value
      * }</pre>
+     *
+     * <p>An interrupt comes first, as in {@link java.util.concurrent.BlockingQueue#take()}: a
+     * thread whose interrupt status is set gets {@link InterruptedException} even if a value is
+     * buffered or the channel has ended.
      *
      * @return the next value
      * @throws InterruptedException if the thread is interrupted, before or while waiting
@@ -147,7 +154,8 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * those not yet added are lost.
      *
      * @param into where to add the values
-     * @param max the most values to take; nothing is taken if it is 0 or less
+     * @param max the most values to take; if it is 0 or less, nothing is taken and the result is
+     *     0, whatever the channel holds, even once it has ended
      * @return the number of values added, 0 if there was none now
      * @throws DisconnectedException if every sender is closed and no value is left
      * @throws NullPointerException if {@code into} is {@code null}
@@ -178,6 +186,11 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * like the end of the stream and lose the values still to come. Use {@link #recv()} to
      * handle interrupts yourself.
      *
+     * <p>{@code hasNext()} receives the value that {@code next()} then returns, so an iterator
+     * belongs to one thread, and one dropped after {@code hasNext()} returned {@code true} takes
+     * that value with it: receive with {@link #recv()} or another iterator only after
+     * {@code next()}.
+     *
      * <pre>{@code
      * for (String s : rx) {                     // waits for each value; ends at disconnection
      *     handle(s);
@@ -195,10 +208,10 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
 
             @Override
             public boolean hasNext() {
+                ensureOpen("iterate"); // first: a value held from before the close is no exception
                 if (next != null) {
                     return true;
                 }
-                ensureOpen("iterate");
                 try {
                     Sender.refuseIfInterrupted();
                     Object value = flavor.recv(Flavor.FOREVER);
@@ -220,7 +233,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
             @Override
             public T next() {
                 if (!hasNext()) {
-                    throw new NoSuchElementException(Messages.RECV_DISCONNECTED);
+                    throw new NoSuchElementException(Messages.ITERATION_ENDED);
                 }
                 T value = next;
                 next = null;
@@ -237,12 +250,32 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * int total = rx.stream().mapToInt(String::length).sum();   // consumes until the end
      * }</pre>
      *
+     * <p>The stream does not split: made {@code parallel()}, it still takes one value at a time
+     * on one thread. A split would take values in batches of a thousand and more, waiting for
+     * each batch to fill before anything could use it, and hold them away from the other
+     * receivers. For parallel work, let several threads receive, each on its own clone.
+     *
      * @return a stream over the values still to come
      */
     public Stream<T> stream() {
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        Iterator<T> values = iterator();
+        Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<>(
+                Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                if (!values.hasNext()) {
+                    return false;
+                }
+                action.accept(values.next());
+                return true;
+            }
+
+            @Override
+            public Spliterator<T> trySplit() {
+                return null; // see above: never in batches
+            }
+        };
+        return StreamSupport.stream(spliterator, false);
     }
 
     /**

@@ -39,9 +39,10 @@ import java.util.concurrent.TimeUnit;
  * guarantee covers what was written <em>before</em> {@code send}, nothing written after.
  *
  * <p>A handle is not meant to be shared between threads that close it and use it at once; give
- * each thread its own clone. If it happens anyway (a thread closes the last sender while another
- * is blocked sending through it), the blocked send ends with {@code IllegalStateException}: its
- * handle is closed.
+ * each thread its own clone. If it happens anyway, a close does not interrupt a send that is
+ * blocked on the handle in another thread: if it closed the last sender, the blocked send ends
+ * with {@code IllegalStateException} (its handle is closed); otherwise, the channel still being
+ * connected, the send goes on and completes as if the handle were open.
  *
  * @param <T> the type of the values sent; never {@code null}
  */

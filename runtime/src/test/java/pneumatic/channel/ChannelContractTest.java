@@ -689,8 +689,45 @@ abstract class ChannelContractTest {
         producing.get();
         assertEquals(range(0, 200), received);
         assertFalse(values.hasNext(), "the end stays the end");
-        assertThrows(NoSuchElementException.class, values::next);
+        assertEquals(Messages.ITERATION_ENDED, assertThrows(NoSuchElementException.class, values::next).getMessage());
         assertFalse(ch.receiver().iterator().hasNext(), "a new iterator ends at once");
+    }
+
+    /** The Javadoc: hasNext() throws once the handle is closed, also with a value in hand. */
+    @Test
+    void hasNextThrowsOnceTheHandleIsClosedEvenWithAValueInHand() throws Exception {
+        Channel<Integer> ch = newChannel();
+        Sender<Integer> tx = ch.sender();
+        var producing = threads.run("producer", () -> tx.send(1));
+        Receiver<Integer> rx = ch.receiver().clone(); // the original keeps the channel connected
+        Iterator<Integer> values = rx.iterator();
+        assertTrue(values.hasNext(), "holds 1");
+        producing.get();
+        rx.close();
+        assertThrows(IllegalStateException.class, values::hasNext);
+        assertThrows(IllegalStateException.class, values::next);
+        tx.close();
+    }
+
+    /**
+     * A parallel stream does not split: a split takes values in batches of a thousand and more,
+     * and would wait for a batch to fill (here, forever) before finding the 2 that has come.
+     */
+    @Test
+    void aParallelStreamTakesOneValueAtATime() throws Exception {
+        Channel<Integer> ch = newChannel();
+        Sender<Integer> tx = ch.sender();
+        var producing = threads.run("producer", () -> {
+            for (int i = 1; i <= 3; i++) {
+                tx.send(i); // and the sender stays open
+            }
+        });
+        var finding = threads.call("parallel stream",
+                () -> ch.receiver().stream().parallel().filter(value -> value == 2).findAny());
+        assertEquals(Optional.of(2), finding.get());
+        assertEquals(3, ch.receiver().recv(), "3 is still in the channel, for any receiver");
+        producing.get();
+        tx.close();
     }
 
     @Test
