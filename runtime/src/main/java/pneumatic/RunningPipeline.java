@@ -342,7 +342,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
         refuseOwnThread("await(Duration)");
-        long deadline = System.nanoTime() + Math.max(0L, TimeUnit.NANOSECONDS.convert(timeout));
+        long deadline = System.nanoTime() + nanos(timeout);
         if (!ended.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
             return false;
         }
@@ -642,5 +642,11 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
             lock.unlock();
         }
         throw outcome;
+    }
+
+    /** A timeout in nanoseconds: 0 if negative, and saturated, so that a huge Duration waits for good. */
+    private static long nanos(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout is null; pass a Duration such as Duration.ofSeconds(1)");
+        return Math.max(0L, TimeUnit.NANOSECONDS.convert(timeout));
     }
 }

@@ -66,6 +66,24 @@ class RunningPipelineTest {
         });
     }
 
+    /** await(Duration) takes what a channel's timeout takes: null is refused with what to pass. */
+    @Test
+    void awaitWithANullTimeoutSaysWhatToPass() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(Stage.DEFAULT_CAPACITY);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendIterable(out, LINES));
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> { });
+            toStore.receiver().close();
+            try (PipelineRun started = run.started()) {
+                NullPointerException refused = assertThrows(NullPointerException.class, () -> started.await(null));
+                assertEquals("timeout is null; pass a Duration such as Duration.ofSeconds(1)", refused.getMessage());
+                assertTrue(started.await(Duration.ofSeconds(Long.MAX_VALUE)), "a huge timeout waits for the end");
+            }
+        });
+    }
+
     @Test
     void aFailureWhileTheRunIsStillBeingWiredStopsItOnceWired() {
         assertTimeoutPreemptively(BOUND, () -> {
