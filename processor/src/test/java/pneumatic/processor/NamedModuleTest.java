@@ -12,10 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
@@ -28,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pipeline in a named module, compiled by the real javac under {@code -Xlint:all -Werror} with
- * the runtime as an automatic module on the module path, compiles whatever the module requires
- * besides the runtime. Its wiring is marked {@code @Generated} only where the module reads
- * java.compiler, that annotation's module; elsewhere the marker would not compile.
+ * the runtime's module on the module path, compiles whatever the module requires besides the
+ * runtime. The runtime is an explicit module, so requiring it draws no {@code [requires-automatic]}
+ * warning. The wiring is marked {@code @Generated} only where the module reads java.compiler, that
+ * annotation's module; elsewhere the marker would not compile.
  */
 class NamedModuleTest {
 
@@ -99,7 +96,7 @@ class NamedModuleTest {
         Path classes = Files.createDirectories(root.resolve("classes"));
         Path generated = Files.createDirectories(root.resolve("generated"));
         List<String> options = List.of("--module-path", runtimeModule().toString(),
-                "-Xlint:all,-requires-automatic", "-Werror", "-d", classes.toString(), "-s", generated.toString());
+                "-Xlint:all", "-Werror", "-d", classes.toString(), "-s", generated.toString());
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -119,30 +116,11 @@ class NamedModuleTest {
     }
 
     /**
-     * The runtime as a module: the jar Maven built, which names its module in its manifest, or,
-     * where the tests run against the runtime's class directory, a jar of it that does the same.
+     * The runtime's module: the jar Maven built or, where the tests run against the runtime's class
+     * directory, that directory as an exploded module. Both hold its module-info.class.
      */
-    private Path runtimeModule() throws IOException, URISyntaxException {
-        Path runtime = Path.of(pneumatic.Pipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (Files.isRegularFile(runtime)) {
-            return runtime;
-        }
-        Path jar = temp.resolve("pneumatic-runtime.jar");
-        if (Files.exists(jar)) {
-            return jar;
-        }
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Automatic-Module-Name", RUNTIME_MODULE);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                Stream<Path> walk = Files.walk(runtime)) {
-            for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
-                out.putNextEntry(new JarEntry(runtime.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, out);
-                out.closeEntry();
-            }
-        }
-        return jar;
+    private static Path runtimeModule() throws URISyntaxException {
+        return Path.of(pneumatic.Pipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static Path write(Path file, String text) throws IOException {
