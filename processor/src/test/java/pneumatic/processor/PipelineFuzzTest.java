@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,6 +184,7 @@ class PipelineFuzzTest {
         Map<Expect, Integer> expected = new EnumMap<>(Expect.class);
         Set<String> mutations = new HashSet<>();
         Set<String> shapes = new HashSet<>();
+        Set<String> features = new HashSet<>();
         int n = 1000;
         for (int i = 0; i < n; i++) {
             Input input = RandomPipelines.generate(seeds.nextLong());
@@ -190,6 +192,7 @@ class PipelineFuzzTest {
             for (String m : input.mutations()) {
                 mutations.add(m.replaceAll("\\(.*", ""));
             }
+            features.addAll(input.features());
             if (input.expect() == Expect.COMPILES) {
                 for (Step s : input.steps()) {
                     shapes.add(s.role + " " + s.shape);
@@ -202,6 +205,11 @@ class PipelineFuzzTest {
             assertTrue(mutations.contains(m.name()), "never generated: " + m + " in " + mutations);
         }
         assertTrue(mutations.contains("RAW"), "never generated a raw type in a step: " + mutations);
+        for (String feature : List.of("overload-default", "overload-static", "overload-equals", "overload-wait",
+                "custom-iterable", "custom-iterator", "custom-iterable-nested", "custom-iterator-nested")) {
+            assertTrue(features.stream().anyMatch(f -> f.startsWith(feature)),
+                    "never generated " + feature + ": " + features);
+        }
         assertEquals(Set.of("SOURCE STREAM", "SOURCE ITERABLE", "SOURCE ITERATOR", "SOURCE SENDER", "STAGE VALUE",
                 "STAGE OPTIONAL", "STAGE STREAM", "STAGE SENDER", "SINK NONE"), shapes);
     }
@@ -477,6 +485,10 @@ class PipelineFuzzTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(interrupted);
             }
+            if (made.get() != null && !made.get().wrongCalls.isEmpty()) { // whatever the run's outcome
+                problem("wrong-method-called",
+                        made.get().wrongCalls.stream().distinct().collect(Collectors.joining("\n")));
+            }
         }
     }
 
@@ -505,6 +517,8 @@ class PipelineFuzzTest {
         private volatile String thrownIn;
         /** What the drainer of an open output received, in order. */
         private final ConcurrentLinkedQueue<Object> drained = new ConcurrentLinkedQueue<>();
+        /** Calls of methods named like a step that are not the step (see {@link #wrongCall}); any worker adds. */
+        final ConcurrentLinkedQueue<String> wrongCalls = new ConcurrentLinkedQueue<>();
 
         Run(Input input, Compilation compilation) throws ReflectiveOperationException {
             this.input = input;
@@ -776,6 +790,9 @@ class PipelineFuzzTest {
             Step failing = input.failStep() < 0 ? null : input.steps().get(input.failStep());
             InvocationHandler handler = (proxy, method, args) -> {
                 if (method.getDeclaringClass() == Object.class) {
+                    if (byName.containsKey(method.getName()) && method.getParameterCount() > 0) {
+                        throw wrongCall(method); // equals(Object), where a step equals(int) was meant
+                    }
                     switch (method.getName()) {
                         case "toString":
                             return "fuzz steps of " + input.interfaceSimpleName();
@@ -789,9 +806,14 @@ class PipelineFuzzTest {
                 if (s == null) {
                     throw new IllegalStateException("the wiring called " + method + ", which is not a step");
                 }
+                if (!Modifier.isAbstract(method.getModifiers())) {
+                    throw wrongCall(method); // a default method named like the step, which would reach its body here
+                }
                 threads.computeIfAbsent(s.name, k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName());
                 try {
-                    return call(s, indexOf.get(s), s == failing ? failure : null, args == null ? new Object[0] : args);
+                    Object result = call(s, indexOf.get(s), s == failing ? failure : null,
+                            args == null ? new Object[0] : args);
+                    return s.role == Role.SOURCE ? as(method.getReturnType(), result) : result;
                 } catch (InterruptedException stopped) {
                     // Only a stop interrupts a step. A method that cannot throw it says so unchecked,
                     // as a user's would: with a stop signal, never a failure of its own.
@@ -803,7 +825,49 @@ class PipelineFuzzTest {
                             .initCause(stopped);
                 }
             };
-            return Proxy.newProxyInstance(pipeline.getClassLoader(), new Class<?>[] {pipeline}, handler);
+            // The proxy of a public interface lives in a module of its own, which cannot reach a
+            // package-private type a step returns (a custom source's Rows declared at the end of
+            // the file); with such a type among its interfaces it is defined in that type's package.
+            Set<Class<?>> interfaces = new LinkedHashSet<>(List.of(pipeline));
+            for (Method method : pipeline.getMethods()) {
+                Class<?> returned = method.getReturnType();
+                if (returned.isInterface() && !Modifier.isPublic(returned.getModifiers())) {
+                    interfaces.add(returned);
+                }
+            }
+            return Proxy.newProxyInstance(pipeline.getClassLoader(), interfaces.toArray(Class<?>[]::new), handler);
+        }
+
+        /** Notes a call of a method that shares a step's name instead of the step; the error fails that call too. */
+        private AssertionError wrongCall(Method method) {
+            String message = "the wiring called " + method.toGenericString() + " instead of the step of that name";
+            wrongCalls.add(message);
+            return new AssertionError(message);
+        }
+
+        /**
+         * A source's Iterable or Iterator as the type its method returns: itself, or for a custom
+         * subtype declared with the input ({@code interface Grid<T> extends Iterable<List<List<T>>>
+         * {}}) a proxy of that interface that delegates every call to it. A stop's interrupt that
+         * reaches the proxy is reported unchecked, as a step does whose method cannot throw it.
+         */
+        private static Object as(Class<?> type, Object value) {
+            if (value == null || type.isInstance(value)) {
+                return value;
+            }
+            InvocationHandler delegate = (proxy, method, args) -> {
+                try {
+                    return method.invoke(value, args);
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        throw (CancellationException) new CancellationException(method.getName() + " was interrupted"
+                                + " by the stop").initCause(e.getCause());
+                    }
+                    throw e.getCause();
+                }
+            };
+            return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, delegate);
         }
 
         /** One call of step {@code s}, number {@code index}; it throws {@code failure} if not null. */

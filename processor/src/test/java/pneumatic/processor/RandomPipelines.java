@@ -59,10 +59,22 @@ final class RandomPipelines {
         LIST_STRING, LIST_CHARS, LIST_OBJECT, LIST_INTEGER, RAW_LIST, LIST_ANY, ITERABLE_STRING,
         MAP, MAP_EXT, MAP_WILD, MAP_BAD,
         INT_ARRAY, LONG_ARRAY, STRING_ARRAY, CHARS_ARRAY, OBJECT_ARRAY,
-        ITEM, RECORD;
+        ITEM, RECORD,
+        // not in the pool (see special): elements of custom sources, what misses them, and wait(double)'s parameter
+        LIST_NUMBER_EXT, LIST_LIST_EXT, LIST_LIST_ANY, DOUBLE;
 
         boolean primitive() {
-            return this == INT || this == LONG;
+            return this == INT || this == LONG || this == DOUBLE;
+        }
+
+        /**
+         * Whether only a custom source's elements ({@code List<? extends Number>}, {@code List<?
+         * extends List<?>>}), the consumer that misses them ({@code List<List<?>>}) or a sink
+         * {@code wait(double)} have this type. The pool's types do not list these among their
+         * targets, so they are never drawn as a value or parameter type, nor as a wrong one.
+         */
+        boolean special() {
+            return this == LIST_NUMBER_EXT || this == LIST_LIST_EXT || this == LIST_LIST_ANY || this == DOUBLE;
         }
 
         boolean needsRecord() {
@@ -126,7 +138,20 @@ final class RandomPipelines {
         target(Ty.OBJECT_ARRAY, Ty.OBJECT);
         target(Ty.ITEM, Ty.RECORD, Ty.OBJECT);
         target(Ty.RECORD, Ty.OBJECT);
+        target(Ty.LIST_NUMBER_EXT, Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.LIST_LIST_EXT, Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.LIST_LIST_ANY, Ty.LIST_LIST_EXT, Ty.LIST_ANY, Ty.OBJECT);
+        target(Ty.DOUBLE, Ty.NUMBER, Ty.OBJECT);
     }
+
+    /**
+     * For each element type a custom source can have, a parameter type that looks as if it took
+     * them but does not: {@code List<List<?>>} for the {@code List<? extends List<?>>} of a
+     * {@code Grid<?>}, as the uncaptured substitution would have it.
+     */
+    private static final Map<Ty, Ty> NEAR_MISSES = Map.of(Ty.LIST_LIST_EXT, Ty.LIST_LIST_ANY,
+            Ty.LIST_NUMBER_EXT, Ty.LIST_INTEGER, Ty.LIST_ANY, Ty.LIST_OBJECT, Ty.LIST_CHARS, Ty.LIST_STRING,
+            Ty.LIST_STRING, Ty.LIST_OBJECT);
 
     private static void target(Ty type, Ty... others) {
         Set<Ty> all = EnumSet.of(type, others);
@@ -322,6 +347,9 @@ final class RandomPipelines {
         if (parameter == Ty.LONG && value instanceof Integer) {
             return Long.valueOf((Integer) value);
         }
+        if (parameter == Ty.DOUBLE) {
+            return ((Number) value).doubleValue();
+        }
         return value;
     }
 
@@ -351,7 +379,13 @@ final class RandomPipelines {
             case LIST_OBJECT:
                 return list(u, h, Ty.OBJECT, items);
             case LIST_INTEGER:
+            case LIST_NUMBER_EXT:
                 return list(u, h, Ty.INTEGER, items);
+            case LIST_LIST_EXT:
+            case LIST_LIST_ANY:
+                return list(u, h, Ty.LIST_INTEGER, items);
+            case DOUBLE:
+                return (double) (u % 2000) - 1000;
             case MAP:
             case MAP_EXT:
             case MAP_WILD:
@@ -613,6 +647,12 @@ final class RandomPipelines {
         private String missingSuperinterface;
         private boolean wiringAllowed;
         private int failStep = -1;
+        /** The source that returns a custom Iterable or Iterator subtype, or null; see {@link #customSource(Step)}. */
+        private Step customSource;
+        /** That subtype's declaration, a member of the interface unless {@link #customAtFile}. */
+        private Member customType;
+        /** Whether the subtype is declared at the end of the main file, package-private, instead. */
+        private boolean customAtFile;
 
         Builder(long seed) {
             this.seed = seed;
@@ -656,6 +696,9 @@ final class RandomPipelines {
                         deprecatedInterface = true;
                         features.add("deprecated-interface");
                     }
+                }
+                if (rng.nextInt(100) < 15 && !SKIP.contains("overloads")) {
+                    addOverload();
                 }
             }
             Expect expect = mutations.isEmpty() ? Expect.COMPILES : Expect.REJECTED;
@@ -849,6 +892,10 @@ final class RandomPipelines {
                 case OBJECT_ARRAY: return lang("Object") + "[]";
                 case ITEM: return recordRef();
                 case RECORD: return lang("Record");
+                case LIST_NUMBER_EXT: return util("List") + "<? extends " + lang("Number") + ">";
+                case LIST_LIST_EXT: return util("List") + "<? extends " + util("List") + "<?>>";
+                case LIST_LIST_ANY: return util("List") + "<" + util("List") + "<?>>";
+                case DOUBLE: return "double";
                 default: throw new IllegalArgumentException(type.toString());
             }
         }
@@ -903,19 +950,72 @@ final class RandomPipelines {
                 m.returns = stream() + "<" + readable(s, e) + ">";
             } else if (shape < 60) {
                 s.shape = Shape.ITERABLE;
-                String kind = pick(new String[] {lang("Iterable"), util("List"), util("Collection")});
-                m.returns = kind + "<" + readable(s, e) + ">";
+                if (inChain && rng.nextInt(100) < 15 && !SKIP.contains("custom-sources")) {
+                    m.returns = customSource(s);
+                } else {
+                    String kind = pick(new String[] {lang("Iterable"), util("List"), util("Collection")});
+                    m.returns = kind + "<" + readable(s, e) + ">";
+                }
             } else if (shape < 75) {
                 s.shape = Shape.ITERATOR;
-                m.returns = util("Iterator") + "<" + readable(s, e) + ">";
+                if (inChain && rng.nextInt(100) < 15 && !SKIP.contains("custom-sources")) {
+                    m.returns = customSource(s);
+                } else {
+                    m.returns = util("Iterator") + "<" + readable(s, e) + ">";
+                }
             } else {
                 s.shape = Shape.SENDER;
                 m.returns = "void";
                 addParameter(m, sender() + "<" + writable(s, e) + ">", null);
             }
-            m.rawTypes |= e == Ty.RAW_LIST;
+            m.rawTypes |= s.made == Ty.RAW_LIST;
             throwsClause(m, s);
             return s;
+        }
+
+        /**
+         * Makes {@code s} return an Iterable or Iterator subtype declared with the input, whose
+         * supertype nests its type argument in a List once ({@code Rows<T> extends Iterable<List<T>>})
+         * or twice ({@code Grid<T> extends Iterable<List<List<T>>>}), with a wildcard or a type as
+         * argument; returns the return type. The elements are the supertype's argument with the
+         * wildcard captured, named by its upward projection: {@code Grid<?>} emits {@code List<?
+         * extends List<?>>}, which {@code List<List<?>>} does not accept (see {@link #NEAR_MISSES}).
+         * Where the projection is no type of the pool ({@code List<? super Integer>}, {@code List<?
+         * extends List<? extends Number>>}), {@code out} is one that accepts no less and no more of
+         * the pool: {@code List<?>}, {@code List<? extends List<?>>}.
+         */
+        private String customSource(Step s) {
+            boolean twice = rng.nextInt(100) < 40;
+            String argument;
+            if (twice) {
+                argument = pick(new String[] {"?", "? extends " + lang("Number"), lang("Integer")});
+                s.out = Ty.LIST_LIST_EXT;
+                s.made = Ty.LIST_LIST_EXT; // lists of lists of Integers, which each of them holds
+            } else {
+                int kind = rng.nextInt(5);
+                String[] arguments = {"?", "? extends " + lang("Number"), "? extends " + lang("CharSequence"),
+                    lang("String"), "? super " + lang("Integer")};
+                Ty[] outs = {Ty.LIST_ANY, Ty.LIST_NUMBER_EXT, Ty.LIST_CHARS, Ty.LIST_STRING, Ty.LIST_ANY};
+                Ty[] made = {Ty.LIST_STRING, Ty.LIST_INTEGER, Ty.LIST_STRING, Ty.LIST_STRING, Ty.LIST_INTEGER};
+                argument = arguments[kind];
+                s.out = outs[kind];
+                s.made = made[kind];
+            }
+            String name = twice ? "Grid" : "Rows";
+            String supertype = s.shape == Shape.ITERATOR ? util("Iterator") : lang("Iterable");
+            String list = util("List");
+            customType = new Member();
+            customType.name = name;
+            customType.line = "interface " + name + "<T> extends " + supertype + "<" + list + "<"
+                    + (twice ? list + "<T>" : "T") + ">> {}";
+            customAtFile = rng.nextBoolean();
+            if (!customAtFile) {
+                members.add(rng.nextInt(members.size() + 1), customType);
+            }
+            customSource = s;
+            features.add("custom-" + s.shape.name().toLowerCase(Locale.ROOT) + (twice ? "-nested" : "")
+                    + (customAtFile ? "-in-file" : ""));
+            return name + "<" + argument + ">";
         }
 
         private Step addStage(Ty flow) {
@@ -1063,15 +1163,16 @@ final class RandomPipelines {
                 allowed.add("TypeMismatch");
                 return pick(new ArrayList<>(flow.uncheckedTargets()));
             }
-            if (rng.nextBoolean() && usable(flow)) {
+            if (rng.nextBoolean() && (usable(flow) || flow.special())) { // a custom source's elements as they are
                 return flow;
             }
-            List<Ty> targets = flow.targets().stream().filter(this::usable).collect(Collectors.toList());
+            List<Ty> targets = flow.targets().stream().filter(t -> usable(t) || t == flow).collect(Collectors.toList());
             return pick(targets);
         }
 
         private boolean usable(Ty type) {
-            return (!type.needsRecord() || recordAt != RecordAt.NONE) && (type != Ty.RAW_LIST || rawAllowed);
+            return (!type.needsRecord() || recordAt != RecordAt.NONE) && (type != Ty.RAW_LIST || rawAllowed)
+                    && !type.special();
         }
 
         private Ty anyType(boolean primitives) {
@@ -1172,6 +1273,82 @@ final class RandomPipelines {
                     return name;
                 }
             }
+        }
+
+        // ---- namesakes of steps that the wiring must not call
+
+        /**
+         * Gives a step of a valid chain a namesake that a call with its channel's (boxed) type
+         * would pick over the step, unless the wiring casts the argument to the step's parameter
+         * type: a default or a static method of the interface taking exactly the channel's type
+         * ({@code default String show(Integer n)} beside {@code String show(Number n)}), Object's
+         * {@code equals(Object)} for a step {@code equals(int)} fed Integers, or Object's {@code
+         * wait(long)} for a sink {@code wait(double)} fed Longs. None may be called: the default and
+         * static ones throw AssertionError (and {@link PipelineFuzzTest}'s proxy reports any call of
+         * a default method, or of Object's equals, as a problem); the static one, called on the
+         * steps, would not compile; wait(long) throws IllegalMonitorStateException.
+         */
+        private void addOverload() {
+            int kind = rng.nextInt(4);
+            List<Integer> fed = new ArrayList<>();
+            for (int i = 0; i < chain.size(); i++) {
+                if (chain.get(i).role != Role.SOURCE) {
+                    fed.add(i);
+                }
+            }
+            if (kind < 2) {
+                List<Integer> candidates = fed.stream().filter(i -> {
+                    Ty param = chain.get(i).param;
+                    return !erasureOf(render(boxed(channelOf(i))) + " x").equals(erasureOf(render(param) + " x"));
+                }).collect(Collectors.toList());
+                if (candidates.isEmpty()) {
+                    return;
+                }
+                int i = pick(candidates);
+                Member step = memberOf(chain.get(i));
+                Ty channel = boxed(channelOf(i));
+                Member m = new Member();
+                m.name = step.name;
+                m.modifiers = kind == 0 ? "default" : "static";
+                m.returns = step.returns;
+                m.parameters.addAll(step.parameters);
+                m.parameters.set(0, render(channel) + " " + nameOf(step.parameters.get(0)));
+                m.body = "{ throw new " + lang("AssertionError") + "(\"the " + m.modifiers + " " + m.name + "("
+                        + erasureOf(render(channel) + " x") + ") was called\"); }";
+                members.add(rng.nextInt(members.size() + 1), m);
+                features.add("overload-" + m.modifiers);
+                return;
+            }
+            String name = kind == 2 ? "equals" : "wait";
+            List<Integer> candidates = fed.stream()
+                    .filter(i -> channelOf(i) == Ty.INTEGER || channelOf(i) == Ty.INT || channelOf(i) == Ty.LONG
+                            || channelOf(i) == Ty.LONG_BOX)
+                    .filter(i -> memberOf(chain.get(i)).parameters.size() == 1
+                            && (kind == 2 || chain.get(i).role == Role.SINK))
+                    .collect(Collectors.toList());
+            if (candidates.isEmpty() || names.contains(name)) {
+                return;
+            }
+            int i = pick(candidates);
+            Member m = memberOf(chain.get(i));
+            Ty channel = boxed(channelOf(i));
+            Ty param = kind == 3 ? Ty.DOUBLE : channel == Ty.INTEGER && rng.nextBoolean() ? Ty.INT : Ty.LONG;
+            m.name = name;
+            names.add(name);
+            renameStep(chain.get(i), name);
+            chain.get(i).param = param;
+            m.parameters.set(0, render(param) + " " + nameOf(m.parameters.get(0)));
+            m.parameterTypes.set(0, param);
+            features.add("overload-" + name);
+        }
+
+        /** The type of the channel that feeds step {@code i}: input()'s, or what the step before emits. */
+        private Ty channelOf(int i) {
+            return i == 0 ? feedType : chain.get(i - 1).out;
+        }
+
+        private static Ty boxed(Ty type) {
+            return type == Ty.INT ? Ty.INTEGER : type == Ty.LONG ? Ty.LONG_BOX : type;
         }
 
         // ---- members that are not steps
@@ -1410,14 +1587,21 @@ final class RandomPipelines {
                     }
                     int i = pick(candidates);
                     Ty produced = chain.get(i - 1).out;
-                    List<Ty> wrong = new ArrayList<>();
-                    for (Ty t : Ty.values()) {
-                        if (!produced.targets().contains(t) && !produced.uncheckedTargets().contains(t)
-                                && t != Ty.RAW_LIST && usable(t)) {
-                            wrong.add(t);
+                    Ty p;
+                    if (customSource != null && candidates.contains(1) && rng.nextBoolean()) {
+                        i = 1; // what reads the custom source's elements as if uncaptured: List<List<?>> for Grid<?>
+                        produced = customSource.out;
+                        p = NEAR_MISSES.get(produced);
+                    } else {
+                        List<Ty> wrong = new ArrayList<>();
+                        for (Ty t : Ty.values()) {
+                            if (!produced.targets().contains(t) && !produced.uncheckedTargets().contains(t)
+                                    && t != Ty.RAW_LIST && usable(t)) {
+                                wrong.add(t);
+                            }
                         }
+                        p = pick(wrong);
                     }
-                    Ty p = pick(wrong);
                     Member m = memberOf(chain.get(i));
                     String old = nameOf(m.parameters.get(0));
                     m.parameters.set(0, render(p) + " " + old);
@@ -2095,6 +2279,10 @@ final class RandomPipelines {
                 int orphanStart = lines.size() + 1;
                 lines.addAll(orphanDeclaration());
                 regions.add(new int[] {orphanStart, lines.size()});
+            }
+            if (customAtFile) {
+                lines.add("");
+                lines.add(customType.line);
             }
             String mainName = "fixtures." + (outerName != null ? outerName : interfaceName);
             List<SourceFile> files = new ArrayList<>();
