@@ -149,6 +149,12 @@ final class CompiledPipeline {
         }
     }
 
+    /** Where compile-testing's in-memory javac wrote a class file: {@code fixtures/AgainWiring.class}. */
+    static String pathInClassOutput(JavaFileObject classFile) {
+        String path = classFile.toUri().getPath();
+        return path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
+    }
+
     /** Loads the classes javac wrote into memory; everything else comes from the test's loader. */
     static final class GeneratedClassLoader extends ClassLoader {
         private final Map<String, JavaFileObject> classes = new HashMap<>();
@@ -157,10 +163,8 @@ final class CompiledPipeline {
             super(parent);
             for (JavaFileObject file : compilation.generatedFiles()) {
                 if (file.getKind() == JavaFileObject.Kind.CLASS) {
-                    String path = file.toUri().getPath();
-                    String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
-                            path.length() - ".class".length()).replace('/', '.');
-                    classes.put(name, file);
+                    String path = pathInClassOutput(file);
+                    classes.put(path.substring(0, path.length() - ".class".length()).replace('/', '.'), file);
                 }
             }
         }

@@ -582,8 +582,7 @@ class ProcessorRobustnessTest {
         assertThat(first).succeededWithoutWarnings();
         for (JavaFileObject written : first.generatedFiles()) {
             if (written.getKind() == JavaFileObject.Kind.CLASS) {
-                String path = written.toUri().getPath();
-                Path target = output.resolve(path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length()));
+                Path target = output.resolve(CompiledPipeline.pathInClassOutput(written));
                 Files.createDirectories(target.getParent());
                 try (InputStream in = written.openInputStream()) {
                     Files.copy(in, target);
