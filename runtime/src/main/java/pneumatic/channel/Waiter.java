@@ -24,11 +24,12 @@ final class Waiter {
     /**
      * Calls of {@link Thread#yield()} before a waiter parks: some tens of microseconds, about
      * what a wake-up from parking costs on a virtual machine, so that a partner that is about to
-     * come finds this thread still awake. Yielding rather than spinning: it lets a runnable
-     * thread have the core (the partner itself, often, on 2 cores), and a loop of PAUSE
-     * instructions longer than a few dozen makes a virtual CPU exit to the hypervisor. Measured
-     * on this project's 2-core machines, a spin here made hand-offs slower, never faster; the
-     * buffered flavors spin briefly before they enqueue a waiter at all.
+     * come finds this thread still awake. Yielding rather than spinning for that long: it lets a
+     * runnable thread have the core (the partner itself, often, on 2 cores). Callers may ask for
+     * a short spin first, which costs less than one yield (about 0.5 us here): the rendezvous
+     * does ({@code ZeroFlavor.SPINS}), where it tripled the round trips of its benchmark on the
+     * machine of 2026-12-02 (an earlier one had shown no gain from 48 spins); the buffered
+     * flavors spin before they enqueue a waiter at all, and ask for none.
      */
     private static final int YIELDS = 20;
 
@@ -62,6 +63,9 @@ final class Waiter {
      * state has left WAITING, whose volatile write publishes it.
      */
     Object item;
+
+    /** Rendezvous only: the next waiter in the flavor's list; guarded by the flavor's lock. */
+    Waiter next;
 
     /**
      * Whether the owner is parked or about to park: set by the owner before each park, after
@@ -109,13 +113,16 @@ final class Waiter {
     }
 
     /**
-     * Waits while the state is WAITING: some yielding, then parking. Returns when the state has
-     * changed, when the deadline has passed (only if {@code timed}), or when the thread is
-     * interrupted; the caller tells which by looking at the state and the interrupt status. The
-     * interrupt status is left as it is.
+     * Waits while the state is WAITING: {@code spins} busy-waits first, then some yielding, then
+     * parking. Returns when the state has changed, when the deadline has passed (only if
+     * {@code timed}), or when the thread is interrupted; the caller tells which by looking at the
+     * state and the interrupt status. The interrupt status is left as it is.
      */
-    void await(boolean timed, long deadline) {
+    void await(int spins, boolean timed, long deadline) {
         assert thread == Thread.currentThread() : "only the owner may wait";
+        for (int i = 0; i < spins && state == WAITING; i++) {
+            Thread.onSpinWait();
+        }
         for (int i = 0; i < YIELDS && state == WAITING && !thread.isInterrupted(); i++) {
             if (timed && deadline - System.nanoTime() <= 0) {
                 return;

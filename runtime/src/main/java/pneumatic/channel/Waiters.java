@@ -114,7 +114,7 @@ final class Waiters {
      *     the interrupt is passed on, so no other waiter is left stranded
      */
     boolean await(Waiter waiter, boolean timed, long deadline) throws InterruptedException {
-        waiter.await(timed, deadline);
+        waiter.await(0, timed, deadline);
         if (waiter.state() != Waiter.WAITING) {
             return true; // woken; a pending interrupt is noticed on the next round
         }

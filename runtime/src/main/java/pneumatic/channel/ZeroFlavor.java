@@ -1,6 +1,7 @@
 package pneumatic.channel;
 
-import java.util.ArrayDeque;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Rendezvous channel (capacity 0): no buffer; a value goes straight from a sender to a receiver,
@@ -10,8 +11,8 @@ final class ZeroFlavor<T> extends Flavor<T> {
     /*
      * Maintainers' notes.
      *
-     * Algorithm: the waiting lists of crossbeam-channel's flavors/zero.rs (and of Go's unbuffered
-     * channels): whoever arrives first enqueues a Waiter and parks; whoever arrives second finds
+     * Algorithm: the waiting list of crossbeam-channel's flavors/zero.rs (and of Go's unbuffered
+     * channels): whoever arrives first appends a Waiter and waits; whoever arrives second finds
      * it, completes the exchange under the lock and wakes it. A waiting sender carries its value
      * in Waiter.item; a receiver that finds it reads the value and moves the sender's state to
      * NOTIFIED. A sender that finds a waiting receiver writes Waiter.item, then moves the
@@ -19,46 +20,83 @@ final class ZeroFlavor<T> extends Flavor<T> {
      * giving up (time-out, interrupt): the exchange happened if and only if the CAS to NOTIFIED
      * won, so a value is never both delivered and reported as not sent.
      *
-     *   senders:   [ s1(v1) ] [ s2(v2) ]        at most one of the two lists is non-empty,
-     *   receivers: (empty)                      except for waiters that just gave up
+     *   head -> [ s1(v1) ] -> [ s2(v2) ] <- tail     sendersWait = true
+     *
+     * One list serves both sides, because it only ever holds one side's waiters: a newcomer first
+     * takes every waiter of the other side from the head (a live one completes its exchange, one
+     * that gave up is dropped), and appends itself only when none is left. It is linked through
+     * Waiter.next, and the lock is a field of this object, so that a hand-off touches two cache
+     * lines besides the value: this object's and the waiter's.
      *
      * A lock is the simple choice here: every operation is an exchange between two threads,
      * which costs a wake-up far more often than a contended lock does. It is a minimal one (a
-     * CAS on a flag, yielding while another thread holds it): it is held for a few list
-     * operations only, and a hand-off on one core costs little more than the context switch
-     * itself, so a heavier lock showed in the rendezvous benchmark.
+     * CAS on a field, a short spin and then yielding while another thread holds it): it is held
+     * for a few list operations only, and a hand-off on one core costs little more than the
+     * context switch itself, so a heavier lock showed in the rendezvous benchmark.
      *
-     * Invariants (under the lock): a waiter in a list is WAITING or CANCELLED (a cancelled one
-     * removes itself as soon as it gets the lock); once disconnected, both lists are empty and
-     * stay empty.
+     * Invariants (under the lock): a waiter in the list is WAITING or CANCELLED (a cancelled one
+     * removes itself as soon as it gets the lock); all its waiters are of one side, the one
+     * sendersWait names; once disconnected, the list is empty and stays empty.
      *
-     * Disconnection: the flag is set under the lock and every waiter on both sides is woken with
+     * Disconnection: the flag is set under the lock and every waiter in the list is woken with
      * the state DISCONNECTED. There is no buffer, so nothing is dropped: a waiting sender keeps
      * its value and gets DISCONNECTED back.
      */
 
-    /** Guards the two queues and the disconnected flag; held for a few instructions at a time. */
-    private final SpinLock lock = new SpinLock();
+    /**
+     * Busy-waits of a waiter before it starts to yield (see {@link Waiter#await}): about 3 us on
+     * this project's machines, longer than a partner that is running on the other core takes to
+     * come (a few hundred nanoseconds), far shorter than a time slice. A yield costs about 0.5 us
+     * on a virtual machine, so a waiter that only yields notices its partner late: the rendezvous
+     * benchmark made 1.3 M round trips/s so, 3.6 to 4.0 M with this spin and {@link #LOCK_SPINS}
+     * (2026-12-02, JDK 25, three alternating runs each). 128 is also what the JDK's
+     * {@code LinkedTransferQueue} spins.
+     */
+    private static final int SPINS = 128;
 
-    /** Senders waiting for a receiver, oldest first, each with its value. Guarded by lock. */
-    private final ArrayDeque<Waiter> senders = new ArrayDeque<>();
+    /**
+     * Busy-waits for the lock before a thread yields it the core. In a ping-pong both threads
+     * reach the same channel at once (one to wait, one to hand over), so one of them finds the
+     * lock taken about one time in ten; the holder needs it for some tens of nanoseconds, a twentieth of
+     * a yield.
+     */
+    private static final int LOCK_SPINS = 32;
 
-    /** Receivers waiting for a sender, oldest first. Guarded by lock. */
-    private final ArrayDeque<Waiter> receivers = new ArrayDeque<>();
+    private static final VarHandle HOLDER;
 
-    /** Set once, when either side disconnects. Guarded by lock. */
+    static {
+        try {
+            HOLDER = MethodHandles.lookup().findVarHandle(ZeroFlavor.class, "holder", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The thread that holds the lock, or null: set by CAS in {@link #lock}, cleared by it. */
+    private volatile Thread holder;
+
+    /** The oldest waiter, or null; the list is linked through {@link Waiter#next}. Guarded. */
+    private Waiter head;
+
+    /** The youngest waiter, or null when {@link #head} is. Guarded by the lock. */
+    private Waiter tail;
+
+    /** Whether the waiters in the list are senders (else receivers); only while it has any. */
+    private boolean sendersWait;
+
+    /** Set once, when either side disconnects. Guarded by the lock. */
     private boolean disconnected;
 
     @Override
     int trySend(T value) {
-        lock.lock();
+        lock();
         try {
             if (disconnected) {
                 return DISCONNECTED;
             }
             return handToReceiver(value) ? SENT : NOT_SENT;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -66,7 +104,7 @@ final class ZeroFlavor<T> extends Flavor<T> {
     int send(T value, long nanos) throws InterruptedException {
         long deadline = deadline(nanos);
         Waiter waiter;
-        lock.lock();
+        lock();
         try {
             if (disconnected) {
                 return DISCONNECTED;
@@ -79,11 +117,11 @@ final class ZeroFlavor<T> extends Flavor<T> {
             }
             waiter = new Waiter();
             waiter.item = value;
-            senders.addLast(waiter);
+            append(waiter, true);
         } finally {
-            lock.unlock();
+            unlock();
         }
-        switch (awaitPartner(waiter, senders, nanos > 0, deadline)) {
+        switch (awaitPartner(waiter, nanos > 0, deadline)) {
             case Waiter.NOTIFIED:
                 return SENT;
             case Waiter.DISCONNECTED:
@@ -95,7 +133,7 @@ final class ZeroFlavor<T> extends Flavor<T> {
 
     @Override
     Object tryRecv() {
-        lock.lock();
+        lock();
         try {
             Object value = takeFromSender();
             if (value != null) {
@@ -103,7 +141,7 @@ final class ZeroFlavor<T> extends Flavor<T> {
             }
             return disconnected ? END : null;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -111,7 +149,7 @@ final class ZeroFlavor<T> extends Flavor<T> {
     Object recv(long nanos) throws InterruptedException {
         long deadline = deadline(nanos);
         Waiter waiter;
-        lock.lock();
+        lock();
         try {
             Object value = takeFromSender();
             if (value != null) {
@@ -124,11 +162,11 @@ final class ZeroFlavor<T> extends Flavor<T> {
                 return null;
             }
             waiter = new Waiter();
-            receivers.addLast(waiter);
+            append(waiter, false);
         } finally {
-            lock.unlock();
+            unlock();
         }
-        switch (awaitPartner(waiter, receivers, nanos > 0, deadline)) {
+        switch (awaitPartner(waiter, nanos > 0, deadline)) {
             case Waiter.NOTIFIED:
                 return waiter.item;
             case Waiter.DISCONNECTED:
@@ -140,11 +178,11 @@ final class ZeroFlavor<T> extends Flavor<T> {
 
     @Override
     boolean hasWaiters() {
-        lock.lock();
+        lock();
         try {
-            return !senders.isEmpty() || !receivers.isEmpty();
+            return head != null;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -159,21 +197,23 @@ final class ZeroFlavor<T> extends Flavor<T> {
     }
 
     private void disconnect() {
-        lock.lock();
+        lock();
         try {
             disconnected = true;
-            wakeAll(senders);
-            wakeAll(receivers);
+            Waiter waiter;
+            while ((waiter = poll()) != null) {
+                waiter.wake(Waiter.DISCONNECTED);
+            }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** Gives the value to the oldest receiver still waiting. Call only while holding the lock. */
     private boolean handToReceiver(Object value) {
-        assert lock.isHeldByCurrentThread();
-        Waiter receiver;
-        while ((receiver = receivers.pollFirst()) != null) {
+        assert isLockedByCurrentThread();
+        while (head != null && !sendersWait) {
+            Waiter receiver = poll();
             receiver.item = value; // published by the state CAS in wake
             if (receiver.wake(Waiter.NOTIFIED)) {
                 return true;
@@ -185,9 +225,9 @@ final class ZeroFlavor<T> extends Flavor<T> {
 
     /** Takes the value of the oldest sender still waiting, or null. Call only holding the lock. */
     private Object takeFromSender() {
-        assert lock.isHeldByCurrentThread();
-        Waiter sender;
-        while ((sender = senders.pollFirst()) != null) {
+        assert isLockedByCurrentThread();
+        while (head != null && sendersWait) {
+            Waiter sender = poll();
             Object value = sender.item;
             if (sender.wake(Waiter.NOTIFIED)) {
                 return value;
@@ -196,10 +236,53 @@ final class ZeroFlavor<T> extends Flavor<T> {
         return null;
     }
 
-    private static void wakeAll(ArrayDeque<Waiter> waiters) {
-        Waiter waiter;
-        while ((waiter = waiters.pollFirst()) != null) {
-            waiter.wake(Waiter.DISCONNECTED);
+    /**
+     * Adds a waiter at the end of the list. The caller has just emptied the list of the other
+     * side's waiters (handToReceiver or takeFromSender found none), so the list stays one-sided.
+     */
+    private void append(Waiter waiter, boolean sender) {
+        assert isLockedByCurrentThread();
+        assert head == null || sendersWait == sender : "the list holds the other side's waiters";
+        if (head == null) {
+            head = waiter;
+            sendersWait = sender;
+        } else {
+            tail.next = waiter;
+        }
+        tail = waiter;
+    }
+
+    /** Takes the oldest waiter out of the list, or null when it is empty. */
+    private Waiter poll() {
+        assert isLockedByCurrentThread();
+        Waiter first = head;
+        if (first != null) {
+            head = first.next;
+            first.next = null;
+            if (head == null) {
+                tail = null;
+            }
+        }
+        return first;
+    }
+
+    /** Takes a waiter that gave up out of the list, if a partner has not taken it out already. */
+    private void remove(Waiter waiter) {
+        assert isLockedByCurrentThread();
+        Waiter previous = null;
+        for (Waiter at = head; at != null; previous = at, at = at.next) {
+            if (at == waiter) {
+                if (previous == null) {
+                    head = at.next;
+                } else {
+                    previous.next = at.next;
+                }
+                if (tail == at) {
+                    tail = previous;
+                }
+                at.next = null;
+                return;
+            }
         }
     }
 
@@ -211,21 +294,45 @@ final class ZeroFlavor<T> extends Flavor<T> {
      *
      * @throws InterruptedException when interrupted before any partner came
      */
-    private int awaitPartner(Waiter waiter, ArrayDeque<Waiter> queue, boolean timed, long deadline)
-            throws InterruptedException {
-        waiter.await(timed, deadline);
+    private int awaitPartner(Waiter waiter, boolean timed, long deadline) throws InterruptedException {
+        waiter.await(SPINS, timed, deadline);
         if (!waiter.transition(Waiter.CANCELLED)) {
             return waiter.state();
         }
-        lock.lock();
+        lock();
         try {
-            queue.remove(waiter);
+            remove(waiter);
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
         return Waiter.CANCELLED;
+    }
+
+    /**
+     * Takes the lock: a CAS on a field of this object, next to the list it guards, so that a
+     * hand-off moves few cache lines between the two threads; a short spin, then yielding, while
+     * another thread holds it. Not reentrant, not fair; it never parks nor allocates.
+     */
+    private void lock() {
+        Thread me = Thread.currentThread();
+        for (int tries = 0; !HOLDER.compareAndSet(this, null, me); tries++) {
+            if (tries < LOCK_SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    private void unlock() {
+        assert isLockedByCurrentThread() : "unlock by a thread that does not hold the lock";
+        HOLDER.setRelease(this, null);
+    }
+
+    private boolean isLockedByCurrentThread() {
+        return holder == Thread.currentThread();
     }
 }

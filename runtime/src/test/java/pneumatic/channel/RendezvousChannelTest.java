@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -105,5 +108,65 @@ class RendezvousChannelTest extends ChannelContractTest {
         assertEquals(Optional.empty(), ch.receiver().tryRecv(), "both senders are done");
         first.get();
         second.get();
+    }
+
+    /** Blocked senders wait in one list, in arrival order, and receivers serve it from the head. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rendezvous()", "bounded(0)"})
+    void waitingSendersAreServedOldestFirst(String factory) throws Exception {
+        Channel<String> ch = make(factory);
+        List<Background<Void>> senders = new ArrayList<>();
+        for (String value : List.of("a", "b", "c")) {
+            Sender<String> tx = ch.sender().clone();
+            senders.add(threads.run("send " + value, () -> {
+                try (tx) {
+                    tx.send(value);
+                }
+            }).awaitBlocked());
+        }
+        assertEquals("a", ch.receiver().recv());
+        assertEquals("b", ch.receiver().tryRecv().orElseThrow());
+        assertEquals("c", ch.receiver().recv(SHORT).orElseThrow());
+        assertEquals(Optional.empty(), ch.receiver().tryRecv(), "every waiting sender was served");
+        for (Background<Void> sender : senders) {
+            sender.get();
+        }
+    }
+
+    /**
+     * A receiver that gives up leaves the list wherever it is in it (first, in the middle, last),
+     * the others keep their order, and one that comes later queues behind them; a sender that
+     * comes next serves them all and then finds nobody.
+     */
+    @ParameterizedTest
+    @CsvSource({"rendezvous(), 0", "rendezvous(), 1", "rendezvous(), 2", "bounded(0), 2"})
+    void aReceiverThatGivesUpLeavesTheListWhereverItIs(String factory, int leaving) throws Exception {
+        Channel<String> ch = make(factory);
+        List<Background<String>> receivers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            receivers.add(receiving(ch, "recv " + i));
+        }
+        Background<String> gone = receivers.remove(leaving);
+        gone.interrupt();
+        gone.failure(InterruptedException.class);
+        receivers.add(receiving(ch, "recv late"));
+        assertTrue(ch.sender().trySend("first"));
+        assertTrue(ch.sender().trySend("second"));
+        assertTrue(ch.sender().trySend("third"), "the late receiver waits behind the others");
+        assertFalse(ch.sender().trySend("fourth"), "the receiver that gave up does not take it");
+        assertEquals(List.of("first", "second", "third"),
+                List.of(receivers.get(0).get(), receivers.get(1).get(), receivers.get(2).get()));
+        assertFalse(ch.sender().send("later", SHORT), "nobody is waiting any more");
+        assertEquals(Optional.empty(), ch.receiver().tryRecv(), "the sender that gave up left nothing");
+    }
+
+    /** A thread blocked in recv on a clone of the channel's receiver, which it closes after. */
+    private Background<String> receiving(Channel<String> ch, String name) {
+        Receiver<String> rx = ch.receiver().clone();
+        return threads.call(name, () -> {
+            try (rx) {
+                return rx.recv();
+            }
+        }).awaitBlocked();
     }
 }

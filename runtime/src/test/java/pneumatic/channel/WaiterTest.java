@@ -63,7 +63,7 @@ class WaiterTest {
                 Waiter waiter = new Waiter();
                 mine.set(waiter);
                 created.countDown();
-                waiter.await(false, 0L); // returns only once the state has changed
+                waiter.await(0, false, 0L); // returns only once the state has changed
             }, "owner");
             owner.start();
             created.await();
@@ -85,7 +85,7 @@ class WaiterTest {
                 Thread owner = new Thread(() -> {
                     waiter[0] = new Waiter();
                     created.countDown();
-                    waiter[0].await(false, 0L);
+                    waiter[0].await(0, false, 0L);
                 });
                 owner.start();
                 created.await();
