@@ -20,7 +20,9 @@ abstract class QueueFlavor<T> extends Flavor<T> {
     /**
      * The first rounds of {@link #backoff} spin, 1, 2, 4, then 8 times; later ones yield. The
      * spin stays short: a longer run of PAUSE instructions makes a virtual machine's CPU exit to
-     * the hypervisor (pause-loop exiting), which costs far more than it saves (measured here).
+     * the hypervisor (pause-loop exiting), which costs far more than it saves (measured on the
+     * project's first machine; the rendezvous, whose partner is often running on the other core,
+     * gains from a longer spin on the present one: see {@code ZeroFlavor.SPINS}).
      */
     private static final int SPIN_ROUNDS = 4;
 

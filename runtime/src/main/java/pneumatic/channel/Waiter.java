@@ -25,11 +25,10 @@ final class Waiter {
      * Calls of {@link Thread#yield()} before a waiter parks: some tens of microseconds, about
      * what a wake-up from parking costs on a virtual machine, so that a partner that is about to
      * come finds this thread still awake. Yielding rather than spinning for that long: it lets a
-     * runnable thread have the core (the partner itself, often, on 2 cores). Callers may ask for
-     * a short spin first, which costs less than one yield (about 0.5 us here): the rendezvous
-     * does ({@code ZeroFlavor.SPINS}), where it tripled the round trips of its benchmark on the
-     * machine of 2026-12-02 (an earlier one had shown no gain from 48 spins); the buffered
-     * flavors spin before they enqueue a waiter at all, and ask for none.
+     * runnable thread have the core (the partner itself, often, on 2 cores). A caller may ask for
+     * a few microseconds of spinning first, for a partner that is running on the other core and
+     * about to come: the rendezvous does ({@code ZeroFlavor.SPINS}, where the measurements are);
+     * the buffered flavors spin before they enqueue a waiter at all, and ask for none.
      */
     private static final int YIELDS = 20;
 
@@ -113,14 +112,18 @@ final class Waiter {
     }
 
     /**
-     * Waits while the state is WAITING: {@code spins} busy-waits first, then some yielding, then
-     * parking. Returns when the state has changed, when the deadline has passed (only if
-     * {@code timed}), or when the thread is interrupted; the caller tells which by looking at the
-     * state and the interrupt status. The interrupt status is left as it is.
+     * Waits while the state is WAITING: {@code spins} busy-waits first (checking the deadline and
+     * the interrupt every 16), then some yielding, then parking. Returns when the state has
+     * changed, when the deadline has passed (only if {@code timed}), or when the thread is
+     * interrupted; the caller tells which by looking at the state and the interrupt status. The
+     * interrupt status is left as it is.
      */
     void await(int spins, boolean timed, long deadline) {
         assert thread == Thread.currentThread() : "only the owner may wait";
         for (int i = 0; i < spins && state == WAITING; i++) {
+            if ((i & 15) == 0 && (thread.isInterrupted() || (timed && deadline - System.nanoTime() <= 0))) {
+                return;
+            }
             Thread.onSpinWait();
         }
         for (int i = 0; i < YIELDS && state == WAITING && !thread.isInterrupted(); i++) {

@@ -45,20 +45,22 @@ final class ZeroFlavor<T> extends Flavor<T> {
 
     /**
      * Busy-waits of a waiter before it starts to yield (see {@link Waiter#await}): about 3 us on
-     * this project's machines, longer than a partner that is running on the other core takes to
-     * come (a few hundred nanoseconds), far shorter than a time slice. A yield costs about 0.5 us
-     * on a virtual machine, so a waiter that only yields notices its partner late: the rendezvous
-     * benchmark made 1.3 M round trips/s so, 3.6 to 4.0 M with this spin and {@link #LOCK_SPINS}
-     * (2026-12-02, JDK 25, three alternating runs each). 128 is also what the JDK's
-     * {@code LinkedTransferQueue} spins.
+     * the machine of 2026-12-02 (an {@code onSpinWait} cost some 25 ns there), longer than a partner
+     * that is running on the other core takes to come (a few hundred nanoseconds), far shorter
+     * than a time slice. A waiter that only yields notices its partner late, since a yield costs
+     * about 0.5 us on a virtual machine. With this spin, {@link #LOCK_SPINS} and the one list,
+     * the rendezvous benchmark went from 1.3 to 3.6 to 4.0 M round trips/s (2026-12-02, JDK 25,
+     * three alternating runs each; the list alone moved nothing measurable, the two spins
+     * together tripled it). 128 is also what the JDK's {@code LinkedTransferQueue} spins. On the
+     * machine of earlier that day, a spin of 48 had shown no gain.
      */
     private static final int SPINS = 128;
 
     /**
      * Busy-waits for the lock before a thread yields it the core. In a ping-pong both threads
      * reach the same channel at once (one to wait, one to hand over), so one of them finds the
-     * lock taken about one time in ten; the holder needs it for some tens of nanoseconds, a twentieth of
-     * a yield.
+     * lock taken about one time in ten; the holder needs it for some tens of nanoseconds, a
+     * twentieth of a yield.
      */
     private static final int LOCK_SPINS = 32;
 
@@ -314,11 +316,13 @@ final class ZeroFlavor<T> extends Flavor<T> {
     /**
      * Takes the lock: a CAS on a field of this object, next to the list it guards, so that a
      * hand-off moves few cache lines between the two threads; a short spin, then yielding, while
-     * another thread holds it. Not reentrant, not fair; it never parks nor allocates.
+     * another thread holds it. It reads the field before each CAS, so that a waiting thread does
+     * not take the cache line from the holder, which is writing the list beside it. Not
+     * reentrant, not fair; it never parks nor allocates.
      */
     private void lock() {
         Thread me = Thread.currentThread();
-        for (int tries = 0; !HOLDER.compareAndSet(this, null, me); tries++) {
+        for (int tries = 0; holder != null || !HOLDER.compareAndSet(this, null, me); tries++) {
             if (tries < LOCK_SPINS) {
                 Thread.onSpinWait();
             } else {
