@@ -85,8 +85,8 @@ public final class BatchesWiring {
      */
     private static void startStore(RunningPipeline<?, ?> run, Batches steps,
             Channel<List<String>> in) {
-        for (int worker = 1; worker <= 2; worker++) {
-            run.startSink("store", worker, in.receiver().clone(), batch -> steps.store(batch));
+        for (int worker = 0; worker < 2; worker++) {
+            run.startSink("store", worker + 1, in.receiver().clone(), batch -> steps.store(batch));
         }
         // Drop the original receiver: once the workers end, the step
         // before this one finds out at its next send.

@@ -86,8 +86,8 @@ public final class LengthsWiring {
      */
     private static void startLength(RunningPipeline<?, ?> run, Lengths steps, Channel<String> in,
             Channel<Integer> out) {
-        for (int worker = 1; worker <= 2; worker++) {
-            run.startStage("length", worker, in.receiver().clone(), out.sender().clone(),
+        for (int worker = 0; worker < 2; worker++) {
+            run.startStage("length", worker + 1, in.receiver().clone(), out.sender().clone(),
                     (line, to) -> Outputs.sendOne(to, steps.length(line)));
         }
         // Drop the originals: the workers' clones are now the only handles,

@@ -100,8 +100,8 @@ public final class NumbersWiring {
      * {@code add(long)}: the sink, on 3 threads that compete for its input.
      */
     private static void startAdd(RunningPipeline<?, ?> run, Numbers steps, Channel<Long> in) {
-        for (int worker = 1; worker <= 3; worker++) {
-            run.startSink("add", worker, in.receiver().clone(), n -> steps.add(n));
+        for (int worker = 0; worker < 3; worker++) {
+            run.startSink("add", worker + 1, in.receiver().clone(), n -> steps.add(n));
         }
         // Drop the original receiver: once the workers end, the step
         // before this one finds out at its next send.

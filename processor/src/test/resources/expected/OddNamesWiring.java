@@ -116,8 +116,8 @@ public final class OddNamesWiring {
      */
     private static void startWorker(RunningPipeline<?, ?> run, OddNames steps, Channel<String> in,
             Channel<String> out) {
-        for (int worker = 1; worker <= 2; worker++) {
-            run.startStage("worker", worker, in.receiver().clone(), out.sender().clone(),
+        for (int worker = 0; worker < 2; worker++) {
+            run.startStage("worker", worker + 1, in.receiver().clone(), out.sender().clone(),
                     (worker_, to) -> Outputs.sendOne(to, steps.worker(worker_)));
         }
         // Drop the originals: the workers' clones are now the only handles,

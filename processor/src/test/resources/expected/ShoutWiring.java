@@ -66,8 +66,8 @@ public final class ShoutWiring {
      */
     private static void startUpper(RunningPipeline<?, ?> run, Shout steps, Channel<String> in,
             Channel<String> out) {
-        for (int worker = 1; worker <= 2; worker++) {
-            run.startStage("upper", worker, in.receiver().clone(), out.sender().clone(),
+        for (int worker = 0; worker < 2; worker++) {
+            run.startStage("upper", worker + 1, in.receiver().clone(), out.sender().clone(),
                     (line, to) -> Outputs.sendOne(to, steps.upper(line)));
         }
         // Drop the originals: the workers' clones are now the only handles,

@@ -78,8 +78,8 @@ public final class WordCountWiring {
      */
     private static void startWords(RunningPipeline<?, ?> run, WordCount steps, Channel<String> in,
             Channel<String> out) {
-        for (int worker = 1; worker <= 4; worker++) {
-            run.startStage("words", worker, in.receiver().clone(), out.sender().clone(),
+        for (int worker = 0; worker < 4; worker++) {
+            run.startStage("words", worker + 1, in.receiver().clone(), out.sender().clone(),
                     (line, to) -> steps.words(line, to));
         }
         // Drop the originals: the workers' clones are now the only handles,
@@ -119,8 +119,8 @@ public final class WordCountWiring {
      */
     private static void startVariants(RunningPipeline<?, ?> run, WordCount steps,
             Channel<String> in, Channel<String> out) {
-        for (int worker = 1; worker <= 2; worker++) {
-            run.startStage("variants", worker, in.receiver().clone(), out.sender().clone(),
+        for (int worker = 0; worker < 2; worker++) {
+            run.startStage("variants", worker + 1, in.receiver().clone(), out.sender().clone(),
                     (word, to) -> Outputs.sendStream(to, steps.variants(word)));
         }
         // Drop the originals: the workers' clones are now the only handles,

@@ -413,8 +413,8 @@ class RunningPipelineTest {
                 }
             });
             toStore.sender().close();
-            for (int worker = 1; worker <= 2; worker++) {
-                run.startSink("store", worker, toStore.receiver().clone(), line -> {
+            for (int worker = 0; worker < 2; worker++) {
+                run.startSink("store", worker + 1, toStore.receiver().clone(), line -> {
                     wired.await();
                     bothHoldALine.await(); // so that both are in the step before either closes
                     self.get().close();
@@ -447,8 +447,8 @@ class RunningPipelineTest {
             run.startSource("lines", 1, toStore.sender().clone(),
                     out -> Outputs.sendIterable(out, List.of("a", "b", "c", "d")));
             toStore.sender().close();
-            for (int worker = 1; worker <= 4; worker++) {
-                run.startSink("store", worker, toStore.receiver().clone(), line -> {
+            for (int worker = 0; worker < 4; worker++) {
+                run.startSink("store", worker + 1, toStore.receiver().clone(), line -> {
                     int role = taken.getAndIncrement(); // each worker holds one line, so one role
                     if (role == 3) {
                         throw first;
@@ -486,8 +486,8 @@ class RunningPipelineTest {
             run.startSource("lines", 1, toStore.sender().clone(),
                     out -> Outputs.sendIterable(out, List.of("a", "b", "c")));
             toStore.sender().close();
-            for (int worker = 1; worker <= 3; worker++) {
-                run.startSink("store", worker, toStore.receiver().clone(), line -> {
+            for (int worker = 0; worker < 3; worker++) {
+                run.startSink("store", worker + 1, toStore.receiver().clone(), line -> {
                     int role = taken.getAndIncrement(); // each worker holds one line, so one role
                     if (role == 0) {
                         othersBlocked.countDown();

@@ -463,6 +463,32 @@ class ProcessorRobustnessTest {
     }
 
     /**
+     * The largest worker count is valid ({@code [Pipeline/Workers]} rejects only counts below 1), so
+     * the wiring's loop over the workers must end for it. Counted as {@code worker <= 2147483647},
+     * it never did: {@code worker++} wraps to a negative number. Only the generated text is checked;
+     * running it would start threads until the JVM runs out of them.
+     */
+    @Test
+    void startsTheLargestWorkerCountInALoopThatEnds() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new PipelineProcessor())
+                .withOptions("-Xlint:all")
+                .compile(JavaFileObjects.forSourceString("fixtures.AllTheWorkers", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface AllTheWorkers {
+                            @Source Stream<String> lines();
+                            @Sink(workers = Integer.MAX_VALUE) void print(String line);
+                        }
+                        """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fixtures.AllTheWorkersWiring").contentsAsUtf8String()
+                .contains("for (int worker = 0; worker < 2147483647; worker++) {");
+    }
+
+    /**
      * A nested interface is static, so it cannot use its enclosing class's type variable: javac
      * says so on each use. {@code T} is not "still undefined" waiting for another processor, so
      * a {@code [Pipeline/Undefined]} on top of javac's errors would send the user the wrong way.

@@ -373,7 +373,9 @@ public final class WiringWriter {
             method.addParameter(ParameterizedTypeName.get(TypeNames.CHANNEL, graph.outOf(step).type()), OUT);
         }
 
-        String workerNumber = step.workers() == 1 ? "1" : WORKER;
+        // Counted from 0 so that the loop ends for every count: "worker <= N" never turns false
+        // when N is Integer.MAX_VALUE, since worker++ wraps around; the numbers still start at 1.
+        String workerNumber = step.workers() == 1 ? "1" : WORKER + " + 1";
         CodeBlock start;
         switch (step.role()) {
             case SOURCE:
@@ -392,7 +394,7 @@ public final class WiringWriter {
         if (step.workers() == 1) {
             method.addStatement(start);
         } else {
-            method.beginControlFlow("for (int $N = 1; $N <= $L; $N++)", WORKER, WORKER, step.workers(), WORKER)
+            method.beginControlFlow("for (int $N = 0; $N < $L; $N++)", WORKER, WORKER, step.workers(), WORKER)
                     .addStatement(start)
                     .endControlFlow();
         }
