@@ -462,13 +462,20 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         }
     }
 
-    /** Registers a worker's receiver, and the worker in its step's count; returns that count. */
+    /**
+     * Registers a worker's receiver, and the worker in its step's count; returns that count. Once
+     * the run stops, launch() closes the receiver instead of starting the worker, so it is not kept:
+     * a wiring that goes on counting up to a huge worker count after a thread could not be started
+     * would otherwise fill the heap with closed receivers.
+     */
     private StepWorkers register(String step, Receiver<?> receiver) {
         lock.lock();
         try {
-            receivers.add(receiver);
             StepWorkers workers = steps.computeIfAbsent(step, name -> new StepWorkers());
-            workers.count++;
+            if (!stopping) {
+                receivers.add(receiver);
+                workers.count++;
+            }
             return workers;
         } finally {
             lock.unlock();
