@@ -54,12 +54,16 @@ final class Connection<T> {
 
     /**
      * Takes one more count for a new handle, unless the count has already reached 0: a
-     * disconnected end is never connected again.
+     * disconnected end is never connected again. At the largest count it throws rather than wrap
+     * to a negative one, which would read as closed (crossbeam aborts the process there).
      */
     boolean acquire(boolean sending) {
         VarHandle count = sending ? SENDERS : RECEIVERS;
         int open = (int) count.getVolatile(this);
         while (open > 0) {
+            if (open == Integer.MAX_VALUE) {
+                throw new IllegalStateException(Messages.tooManyHandles(sending ? "Sender" : "Receiver", open));
+            }
             int witness = (int) count.compareAndExchange(this, open, open + 1);
             if (witness == open) {
                 return true;

@@ -41,6 +41,11 @@ final class Messages {
                 + "; for a channel without a limit use Channel.unbounded()";
     }
 
+    static String tooManyHandles(String handle, int open) {
+        return open + " " + handle + " handles of this channel are open, the most it counts, so clone() cannot"
+                + " make another; close the handles you no longer use";
+    }
+
     static String closedHandle(String handle, String operation) {
         return "this " + handle + " is closed, so it cannot " + operation
                 + "; use a handle that is still open (clone() one before closing this one)";

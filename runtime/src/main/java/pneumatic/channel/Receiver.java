@@ -287,7 +287,8 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
      * }</pre>
      *
      * @return a new receiver handle, which the caller must close
-     * @throws IllegalStateException if this handle is closed
+     * @throws IllegalStateException if this handle is closed, or if Integer.MAX_VALUE receivers of the
+     *     channel are open
      */
     @Override
     public Receiver<T> clone() {

@@ -166,7 +166,8 @@ public final class Sender<T> implements AutoCloseable {
      * }</pre>
      *
      * @return a new sender handle, which the caller must close
-     * @throws IllegalStateException if this handle is closed
+     * @throws IllegalStateException if this handle is closed, or if Integer.MAX_VALUE senders of the
+     *     channel are open
      */
     @Override
     public Sender<T> clone() {
