@@ -414,6 +414,18 @@ class ProcessorRobustnessTest {
                             @Source Stream<String> lines() throws MissingException;
                             @Sink void print(String line);
                         }
+                        """),
+                compiles("DeprecatedTypeArgumentOfAnEnclosingType", """
+                        package fixtures;
+                        import java.util.List;
+                        import pneumatic.*;
+                        @Pipeline
+                        public interface DeprecatedTypeArgumentOfAnEnclosingType {
+                            class Box<T> { public class Item {} }
+                            @Deprecated class Old {}
+                            @Source List<Box<Old>.Item> items();
+                            @Sink void take(Box<Old>.Item item);
+                        }
                         """));
     }
 

@@ -190,8 +190,10 @@ public final class WiringWriter {
     private boolean mentionsDeprecated(TypeMirror type) {
         if (type instanceof DeclaredType) {
             DeclaredType declared = (DeclaredType) type;
+            // Box<Old>.Item names Old in the type it is nested in, not in its own arguments.
             return isDeprecatedOrNestedInDeprecated(declared.asElement())
-                    || declared.getTypeArguments().stream().anyMatch(this::mentionsDeprecated);
+                    || declared.getTypeArguments().stream().anyMatch(this::mentionsDeprecated)
+                    || mentionsDeprecated(declared.getEnclosingType());
         }
         if (type instanceof ArrayType) {
             return mentionsDeprecated(((ArrayType) type).getComponentType());
