@@ -286,6 +286,12 @@ public final class PipelineProcessor extends AbstractProcessor {
             reportNameTaken(type, pipeline, report);
             return;
         }
+        if (processingEnv.getElementUtils().getPackageElement(pipeline.wiringName().canonicalName()) != null) {
+            // a class and a package of one name cannot both exist; javac would reject the wiring
+            reportNameTaken(type, pipeline, report, Messages.nameIsPackage(
+                    pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
+            return;
+        }
         try {
             new WiringWriter(processingEnv.getElementUtils()).write(pipeline).writeTo(processingEnv.getFiler());
         } catch (FilerException taken) { // another wiring of that name, written in this round
@@ -295,9 +301,14 @@ public final class PipelineProcessor extends AbstractProcessor {
 
     /** {@code [Pipeline/NameClash]}, on the name given in {@code @Pipeline(name)}, if any. */
     private static void reportNameTaken(TypeElement type, Pipeline pipeline, Report report) {
+        reportNameTaken(type, pipeline, report,
+                Messages.nameTaken(pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
+    }
+
+    private static void reportNameTaken(TypeElement type, Pipeline pipeline, Report report, String message) {
         AnnotationMirror annotation = Annotations.find(type, PIPELINE).orElse(null);
         report.error(type, annotation, annotation == null ? null : Annotations.explicitValue(annotation, "name"),
-                Messages.nameTaken(pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
+                message);
     }
 
     /**

@@ -601,6 +601,36 @@ class ProcessorRobustnessTest {
     }
 
     /**
+     * A wiring name that is also the name of a subpackage (here fixtures.sub): a class and a
+     * package of one name cannot both exist, so it is a NameClash on the name, not an error in
+     * the generated class ("class sub clashes with package of same name").
+     */
+    @Test
+    void rejectsAWiringNameOfASubpackage() {
+        JavaFileObject file = JavaFileObjects.forSourceString("fixtures.Clash", """
+                package fixtures;
+                import java.util.List;
+                import pneumatic.*;
+                @Pipeline(name = "sub")
+                public interface Clash {
+                    @Source List<String> lines();
+                    @Sink void print(String line);
+                }
+                """);
+        JavaFileObject inSubpackage = JavaFileObjects.forSourceString("fixtures.sub.Thing", """
+                package fixtures.sub;
+                public class Thing {}
+                """);
+        Compilation compilation = Compiler.javac().withProcessors(new PipelineProcessor()).compile(file, inSubpackage);
+        assertThat(compilation).failed();
+        List<String> errors = compilation.errors().stream().map(ProcessorRobustnessTest::describe)
+                .collect(Collectors.toList());
+        assertTrue(compilation.errors().stream().allMatch(e -> FROM_A_PROCESSOR.equals(e.getCode())),
+                "errors from javac, not the processor: " + errors);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("[Pipeline/NameClash]")), "no NameClash: " + errors);
+    }
+
+    /**
      * The control: the interface's own wiring from an earlier build, a class file on the class
      * path (javac without a clean output directory), is written again, not a clash.
      */

@@ -44,6 +44,12 @@ public final class Messages {
                 + " a type of that name already exists; choose another name with @Pipeline(name = \"...\")";
     }
 
+    public static String nameIsPackage(String wiring, String pipeline) {
+        return "[Pipeline/NameClash] the wiring class " + wiring + " of " + pipeline + " cannot be generated:"
+                + " a package of that name exists, and a class cannot share its name with a package; choose"
+                + " another name with @Pipeline(name = \"...\")";
+    }
+
     public static String nameHidesJavaLang(String name) {
         return "[Pipeline/Name] name = \"" + name + "\" would hide java.lang." + name + " from every class of"
                 + " the package, the interface included; choose another name, such as \"" + name + "Wiring\"";
