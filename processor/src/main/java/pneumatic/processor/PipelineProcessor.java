@@ -279,17 +279,17 @@ public final class PipelineProcessor extends AbstractProcessor {
         if (report.hasErrors() || !write) {
             return;
         }
-        TypeElement existing = processingEnv.getElementUtils().getTypeElement(pipeline.wiringName().canonicalName());
+        String wiring = pipeline.wiringName().canonicalName();
+        TypeElement existing = processingEnv.getElementUtils().getTypeElement(wiring);
         if (existing != null && !isEarlierWiringOf(existing, type)) {
             // a class of the class path, which javac's Filer would only warn about before
             // hiding it behind the wiring; a source file of this compile, which it refuses
             reportNameTaken(type, pipeline, report);
             return;
         }
-        if (processingEnv.getElementUtils().getPackageElement(pipeline.wiringName().canonicalName()) != null) {
+        if (processingEnv.getElementUtils().getPackageElement(wiring) != null) {
             // a class and a package of one name cannot both exist; javac would reject the wiring
-            reportNameTaken(type, pipeline, report, Messages.nameIsPackage(
-                    pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
+            reportNameTaken(type, pipeline, report, Messages.nameIsPackage(wiring, type.getSimpleName().toString()));
             return;
         }
         try {
