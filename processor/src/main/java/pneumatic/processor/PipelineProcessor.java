@@ -284,28 +284,23 @@ public final class PipelineProcessor extends AbstractProcessor {
         if (existing != null && !isEarlierWiringOf(existing, type)) {
             // a class of the class path, which javac's Filer would only warn about before
             // hiding it behind the wiring; a source file of this compile, which it refuses
-            reportNameTaken(type, pipeline, report);
+            reportNameClash(type, report, Messages.nameTaken(wiring, type.getSimpleName().toString()));
             return;
         }
         if (processingEnv.getElementUtils().getPackageElement(wiring) != null) {
             // a class and a package of one name cannot both exist; javac would reject the wiring
-            reportNameTaken(type, pipeline, report, Messages.nameIsPackage(wiring, type.getSimpleName().toString()));
+            reportNameClash(type, report, Messages.nameIsPackage(wiring, type.getSimpleName().toString()));
             return;
         }
         try {
             new WiringWriter(processingEnv.getElementUtils()).write(pipeline).writeTo(processingEnv.getFiler());
         } catch (FilerException taken) { // another wiring of that name, written in this round
-            reportNameTaken(type, pipeline, report);
+            reportNameClash(type, report, Messages.nameTaken(wiring, type.getSimpleName().toString()));
         }
     }
 
     /** {@code [Pipeline/NameClash]}, on the name given in {@code @Pipeline(name)}, if any. */
-    private static void reportNameTaken(TypeElement type, Pipeline pipeline, Report report) {
-        reportNameTaken(type, pipeline, report,
-                Messages.nameTaken(pipeline.wiringName().canonicalName(), type.getSimpleName().toString()));
-    }
-
-    private static void reportNameTaken(TypeElement type, Pipeline pipeline, Report report, String message) {
+    private static void reportNameClash(TypeElement type, Report report, String message) {
         AnnotationMirror annotation = Annotations.find(type, PIPELINE).orElse(null);
         report.error(type, annotation, annotation == null ? null : Annotations.explicitValue(annotation, "name"),
                 message);
