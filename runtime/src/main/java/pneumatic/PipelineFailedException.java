@@ -38,9 +38,22 @@ public class PipelineFailedException extends RuntimeException {
      * @param cause what the step threw
      */
     public PipelineFailedException(String pipeline, String stage, Throwable cause) {
-        super("step " + stage + " of pipeline " + pipeline + " failed: " + cause, cause);
+        super("step " + stage + " of pipeline " + pipeline + " failed: " + describe(cause), cause);
         this.pipeline = pipeline;
         this.stage = stage;
+    }
+
+    /**
+     * The cause as its {@code toString()} gives it, or its class name when that throws: a step's
+     * exception with a broken {@code toString()} or {@code getMessage()} must still be reported,
+     * not replaced by what its {@code toString()} threw.
+     */
+    private static String describe(Throwable cause) {
+        try {
+            return String.valueOf(cause);
+        } catch (Throwable broken) { // whatever it is, even a checked exception thrown sneakily
+            return cause.getClass().getName() + " (its toString() threw " + broken.getClass().getName() + ")";
+        }
     }
 
     /**

@@ -631,23 +631,32 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     /**
      * Throws the run's outcome, if it did not end normally: a new exception each time, so that
      * its stack trace shows the caller that awaited the run; the step's own exception, with its
-     * stack, is the cause.
+     * stack, is the cause. The exception is built outside the lock: its message calls the
+     * step's exception's {@code toString()}, which is the user's code and may be slow.
      */
     private void reportOutcome() {
-        RuntimeException outcome;
+        String step;
+        Throwable cause;
+        boolean wasCancelled;
+        List<Throwable> later;
         lock.lock();
         try {
-            if (failedStep != null) {
-                outcome = new PipelineFailedException(pipeline, failedStep, failure);
-            } else if (cancelled) {
-                outcome = new CancellationException("pipeline " + pipeline + " was cancelled");
-            } else {
-                return;
-            }
-            laterFailures.forEach(outcome::addSuppressed);
+            step = failedStep;
+            cause = failure;
+            wasCancelled = cancelled;
+            later = List.copyOf(laterFailures);
         } finally {
             lock.unlock();
         }
+        RuntimeException outcome;
+        if (step != null) {
+            outcome = new PipelineFailedException(pipeline, step, cause);
+        } else if (wasCancelled) {
+            outcome = new CancellationException("pipeline " + pipeline + " was cancelled");
+        } else {
+            return;
+        }
+        later.forEach(outcome::addSuppressed);
         throw outcome;
     }
 

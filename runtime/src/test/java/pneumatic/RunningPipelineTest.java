@@ -515,6 +515,58 @@ class RunningPipelineTest {
         });
     }
 
+    /** An exception whose toString() throws, as a broken or hostile one may. */
+    private static final class UnprintableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String toString() {
+            throw new IllegalStateException("toString() fails");
+        }
+    }
+
+    /** An exception whose getMessage() throws; Throwable.toString() calls it. */
+    private static final class NoMessageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getMessage() {
+            throw new UnsupportedOperationException("getMessage() fails");
+        }
+    }
+
+    /**
+     * A step's exception whose toString() or getMessage() throws is still the cause of the
+     * PipelineFailedException, which names its class instead; before, await threw what
+     * toString() threw, and the step and its exception were lost.
+     */
+    @Test
+    void aFailureWhoseToStringThrowsIsStillReportedWithItsStep() {
+        for (RuntimeException thrown : List.of(new UnprintableException(), new NoMessageException())) {
+            assertTimeoutPreemptively(BOUND, () -> {
+                RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+                Channel<String> toStore = run.channel(4);
+                run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendIterable(out, LINES));
+                toStore.sender().close();
+                run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                    throw thrown;
+                });
+                toStore.receiver().close();
+                try (PipelineRun started = run.started()) {
+                    PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+                    assertSame(thrown, failed.getCause());
+                    assertEquals("store", failed.stage());
+                    String exceptionClass = thrown.getClass().getName();
+                    String brokenCall = thrown instanceof UnprintableException
+                            ? IllegalStateException.class.getName()
+                            : UnsupportedOperationException.class.getName();
+                    assertEquals("step store of pipeline Copy failed: " + exceptionClass
+                            + " (its toString() threw " + brokenCall + ")", failed.getMessage());
+                }
+            });
+        }
+    }
+
     @Test
     void aFailureIsThrownAsANewExceptionInTheAwaitingThread() {
         assertTimeoutPreemptively(BOUND, () -> {
