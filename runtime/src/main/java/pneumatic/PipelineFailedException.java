@@ -15,10 +15,11 @@ package pneumatic;
  *
  * <p>Exceptions thrown once the run is stopping that only show it is stopping (a send that found
  * its channel disconnected, an interrupt caused by the stop, also as interruptible I/O reports it
- * or as a step rethrows it wrapped) are not failures and are not attached. Before any stop, a
- * disconnection fails the run like any other exception: closing
- * {@link PipelineRun.WithOutput#output()} before the end makes the last step's next send throw
- * {@link pneumatic.channel.DisconnectedException}, and that is the cause.
+ * or as a step rethrows it wrapped) are not failures and are not attached; a failure that such an
+ * exception carries as suppressed is (a step's {@code Stream} whose close failed after its send
+ * was disconnected). Before any stop, a disconnection fails the run like any other exception:
+ * closing {@link PipelineRun.WithOutput#output()} before the end makes the last step's next send
+ * throw {@link pneumatic.channel.DisconnectedException}, and that is the cause.
  */
 public class PipelineFailedException extends RuntimeException {
 

@@ -561,9 +561,8 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
                 failedStep = step;
                 failure = thrown;
                 stop();
-            } else if (!isStopSignal(thrown) && thrown != failure
-                    && laterFailures.stream().noneMatch(known -> known == thrown)) {
-                laterFailures.add(thrown);
+            } else {
+                recordLater(thrown);
             }
         } finally {
             lock.unlock();
@@ -571,22 +570,67 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     }
 
     /**
-     * Whether an exception thrown after the stop only shows that the run was stopping: it, or
-     * what it wraps (a step that may not throw InterruptedException rethrows it wrapped), is a
-     * disconnection or the stop's interrupt, also as interruptible I/O reports it.
+     * Keeps an exception thrown after the stop, unless it only shows that the run was stopping.
+     * Such a stop signal may carry a real failure as suppressed: a try-with-resources whose send
+     * found the channel disconnected and whose resource then failed to close (a step's Stream
+     * with an onClose action that throws). Call only holding the lock.
      */
-    private static boolean isStopSignal(Throwable thrown) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // causes can loop
-        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof DisconnectedException
-                    || t instanceof InterruptedException
-                    || t instanceof CancellationException
-                    || t instanceof ClosedByInterruptException
-                    || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))) {
-                return true;
+    private void recordLater(Throwable thrown) {
+        List<Throwable> chain = causes(thrown);
+        if (chain.stream().noneMatch(RunningPipeline::showsTheStop)) {
+            keepLater(thrown);
+            return;
+        }
+        for (Throwable link : chain) {
+            for (Throwable suppressed : link.getSuppressed()) {
+                if (causes(suppressed).stream().noneMatch(RunningPipeline::showsTheStop)) {
+                    keepLater(suppressed);
+                }
             }
         }
-        return false;
+    }
+
+    private void keepLater(Throwable thrown) {
+        if (thrown != failure && laterFailures.stream().noneMatch(known -> known == thrown)) {
+            laterFailures.add(thrown);
+        }
+    }
+
+    /** How many links of a cause chain {@link #causes} follows: a longer one is not followed further. */
+    private static final int CAUSES_FOLLOWED = 64;
+
+    /**
+     * An exception and what it wraps (a step that may not throw InterruptedException rethrows it
+     * wrapped), once each and at most {@link #CAUSES_FOLLOWED}: this runs under the run's lock,
+     * and getCause() is the user's code, which may loop, make a new exception each time or throw.
+     */
+    private static List<Throwable> causes(Throwable thrown) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && chain.size() < CAUSES_FOLLOWED && seen.add(t); t = causeOf(t)) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    private static Throwable causeOf(Throwable thrown) {
+        try {
+            return thrown.getCause();
+        } catch (Throwable broken) { // the user's override, whatever it throws: the chain ends here
+            return null;
+        }
+    }
+
+    /**
+     * Whether an exception only shows that the run was stopping: a disconnection or the stop's
+     * interrupt, also as interruptible I/O reports it.
+     */
+    private static boolean showsTheStop(Throwable t) {
+        return t instanceof DisconnectedException
+                || t instanceof InterruptedException
+                || t instanceof CancellationException
+                || t instanceof ClosedByInterruptException
+                || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException));
     }
 
     /** A run's own thread that awaited the run would wait for itself forever. */

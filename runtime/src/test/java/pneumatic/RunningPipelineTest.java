@@ -515,6 +515,119 @@ class RunningPipelineTest {
         });
     }
 
+    /**
+     * Runs a two-worker sink whose first worker throws {@code first} once the second one holds a
+     * line and waits; the stop interrupts the second one, which then throws what
+     * {@code afterStop} makes. Returns what await threw.
+     */
+    private static PipelineFailedException failFirstThenAfterTheStop(RuntimeException first,
+            java.util.function.Supplier<RuntimeException> afterStop) throws InterruptedException {
+        CountDownLatch secondWaits = new CountDownLatch(1);
+        AtomicInteger taken = new AtomicInteger();
+        RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+        Channel<String> toStore = run.channel(4);
+        run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendIterable(out, List.of("a", "b")));
+        toStore.sender().close();
+        for (int worker = 0; worker < 2; worker++) {
+            run.startSink("store", worker + 1, toStore.receiver().clone(), line -> {
+                if (taken.getAndIncrement() == 0) {
+                    try {
+                        secondWaits.countDown();
+                        new CountDownLatch(1).await(); // until the stop interrupts it
+                    } catch (InterruptedException stopped) {
+                        throw afterStop.get();
+                    }
+                }
+                secondWaits.await();
+                throw first;
+            });
+        }
+        toStore.receiver().close();
+        try (PipelineRun started = run.started()) {
+            return assertThrows(PipelineFailedException.class, started::await);
+        }
+    }
+
+    /** An exception whose getCause() throws. */
+    private static final class BrokenCauseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public synchronized Throwable getCause() {
+            throw new IllegalStateException("getCause() fails");
+        }
+    }
+
+    /**
+     * A later failure whose getCause() throws is suppressed like any other; before, the run's
+     * check for a stop signal let what getCause() threw escape from the worker.
+     */
+    @Test
+    void aLaterFailureWhoseGetCauseThrowsIsSuppressed() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            ArithmeticException first = new ArithmeticException("store fails");
+            BrokenCauseException later = new BrokenCauseException();
+            PipelineFailedException failed = failFirstThenAfterTheStop(first, () -> later);
+            assertSame(first, failed.getCause());
+            assertEquals(List.of(later), List.of(failed.getSuppressed()));
+        });
+    }
+
+    /** An exception whose getCause() makes a new exception of this kind at every call. */
+    private static final class EndlessCauseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public synchronized Throwable getCause() {
+            return new EndlessCauseException();
+        }
+    }
+
+    /**
+     * The run follows a later failure's causes for a bounded number of links: a getCause() that
+     * makes a new exception each time is an endless chain, which the run, before, followed forever
+     * while holding its lock, so that neither the run nor its caller ever returned.
+     */
+    @Test
+    void aLaterFailureWithAnEndlessCauseChainIsSuppressed() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            ArithmeticException first = new ArithmeticException("store fails");
+            EndlessCauseException later = new EndlessCauseException();
+            PipelineFailedException failed = failFirstThenAfterTheStop(first, () -> later);
+            assertSame(first, failed.getCause());
+            assertEquals(List.of(later), List.of(failed.getSuppressed()));
+        });
+    }
+
+    /**
+     * A stream returned by a step that fails to close once the run has stopped is a failure, kept
+     * as suppressed: Outputs.sendStream's try-with-resources attaches it to the disconnection that
+     * stopped the send, which alone is no failure. Before, it was dropped with that disconnection.
+     */
+    @Test
+    void aStreamThatFailsToCloseAfterTheStopIsSuppressed() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            ArithmeticException first = new ArithmeticException("store fails");
+            IllegalStateException closeFailed = new IllegalStateException("the stream's onClose fails");
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> Outputs.sendStream(out,
+                    java.util.stream.Stream.generate(() -> "line").onClose(() -> {
+                        throw closeFailed;
+                    })));
+            toStore.sender().close();
+            run.startSink("store", 1, toStore.receiver().clone(), line -> {
+                throw first;
+            });
+            toStore.receiver().close();
+            try (PipelineRun started = run.started()) {
+                PipelineFailedException failed = assertThrows(PipelineFailedException.class, started::await);
+                assertSame(first, failed.getCause());
+                assertEquals(List.of(closeFailed), List.of(failed.getSuppressed()));
+            }
+        });
+    }
+
     /** An exception whose toString() throws, as a broken or hostile one may. */
     private static final class UnprintableException extends RuntimeException {
         private static final long serialVersionUID = 1L;
