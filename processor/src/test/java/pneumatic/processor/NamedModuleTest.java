@@ -6,19 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,20 +89,9 @@ class NamedModuleTest {
         List<String> options = List.of("--module-path", runtimeModule().toString(),
                 "-Xlint:all", "-Werror", "-d", classes.toString(), "-s", generated.toString());
 
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringWriter output = new StringWriter();
-        boolean succeeded;
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
-            JavaCompiler.CompilationTask task = javac.getTask(output, files, diagnostics, options, null,
-                    files.getJavaFileObjects(moduleInfo, pipeline));
-            task.setProcessors(List.of(new PipelineProcessor()));
-            succeeded = task.call();
-        }
-        List<String> said = Stream.concat(diagnostics.getDiagnostics().stream().map(Object::toString),
-                Stream.of(output.toString()).filter(text -> !text.isEmpty())).collect(Collectors.toList());
-        assertEquals(List.of(), said, "javac on module app with " + List.of(directives));
-        assertTrue(succeeded, "javac failed on module app with " + List.of(directives));
+        RealJavac.Outcome outcome = RealJavac.compile(options, moduleInfo, pipeline);
+        assertEquals(List.of(), outcome.said(), "javac on module app with " + List.of(directives));
+        assertTrue(outcome.succeeded(), "javac failed on module app with " + List.of(directives));
         return Files.readString(generated.resolve("app/GreetingsWiring.java"), UTF_8);
     }
 

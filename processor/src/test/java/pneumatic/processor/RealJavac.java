@@ -1,0 +1,47 @@
+package pneumatic.processor;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The system javac on files on disk, with the processor, for what compile-testing cannot show:
+ * modules on a module path, and a source path (which Maven always sets), from which javac reads
+ * files that were not passed to it.
+ */
+final class RealJavac {
+
+    /** Whether javac succeeded, and everything it said: each diagnostic, then its other output. */
+    record Outcome(boolean succeeded, List<String> said) {
+    }
+
+    private RealJavac() {
+    }
+
+    static Outcome compile(List<String> options, Path... files) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StringWriter output = new StringWriter();
+        boolean succeeded;
+        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(output, fileManager, diagnostics, options, null,
+                    fileManager.getJavaFileObjects(files));
+            task.setProcessors(List.of(new PipelineProcessor()));
+            succeeded = task.call();
+        }
+        List<String> said = Stream.concat(diagnostics.getDiagnostics().stream().map(Object::toString),
+                Stream.of(output.toString()).filter(text -> !text.isEmpty())).collect(Collectors.toList());
+        return new Outcome(succeeded, said);
+    }
+}
