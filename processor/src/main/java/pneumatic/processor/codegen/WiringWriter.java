@@ -13,6 +13,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -61,6 +62,9 @@ public final class WiringWriter {
     private static final String JAVA_COMPILER = "java.compiler";
 
     private final Elements elements;
+
+    /** See {@link #javaLangNames()}. */
+    private List<String> javaLangNames;
 
     public WiringWriter(Elements elements) {
         this.elements = elements;
@@ -148,13 +152,34 @@ public final class WiringWriter {
      * The simple names of java.lang classes that a type of the pipeline's own package also has:
      * {@code java.lang} imports are left out, so those must be written qualified, or the
      * package's type would be used instead.
+     *
+     * <p>Each java.lang name is looked up in the package; the package's members are never
+     * listed. Listing them makes javac, when a source path is set (Maven always sets one), read
+     * every file of the package from it again, and a file named after none of its types
+     * ({@code Pipelines.java} holding {@code interface Upper}) then declares those types a second
+     * time: "duplicate class", on a valid interface.
      */
     private String[] javaLangNamesTakenInPackage(Pipeline pipeline) {
-        PackageElement pack = elements.getPackageOf(pipeline.element());
-        return ElementFilter.typesIn(pack.getEnclosedElements()).stream()
-                .map(type -> type.getSimpleName().toString())
-                .filter(name -> elements.getTypeElement("java.lang." + name) != null)
+        String pack = elements.getPackageOf(pipeline.element()).getQualifiedName().toString();
+        String prefix = pack.isEmpty() ? "" : pack + ".";
+        ModuleElement module = elements.getModuleOf(pipeline.element());
+        return javaLangNames().stream()
+                .filter(name -> (module == null
+                        ? elements.getTypeElement(prefix + name)
+                        : elements.getTypeElement(module, prefix + name)) != null)
                 .toArray(String[]::new);
+    }
+
+    /** The public top-level types of java.lang, by simple name; listed once per writer. */
+    private List<String> javaLangNames() {
+        if (javaLangNames == null) {
+            PackageElement javaLang = elements.getPackageElement("java.lang");
+            javaLangNames = ElementFilter.typesIn(javaLang.getEnclosedElements()).stream()
+                    .filter(type -> type.getModifiers().contains(Modifier.PUBLIC))
+                    .map(type -> type.getSimpleName().toString())
+                    .collect(Collectors.toList());
+        }
+        return javaLangNames;
     }
 
     /** Whether the interface, a step, a type in a step's signature, or what a step emits is deprecated. */
