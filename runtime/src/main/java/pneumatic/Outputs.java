@@ -82,7 +82,8 @@ public final class Outputs {
      * @param out where to send
      * @param values what the source returned
      * @throws InterruptedException if interrupted while waiting for room
-     * @throws NullPointerException if {@code values} or one of its elements is {@code null}
+     * @throws NullPointerException if {@code values}, its iterator or one of its elements is
+     *     {@code null}
      */
     public static <T> void sendIterable(Sender<T> out, Iterable<? extends T> values)
             throws InterruptedException {
@@ -90,7 +91,12 @@ public final class Outputs {
             throw new NullPointerException(
                     "the source returned a null Iterable; return an empty one to emit nothing");
         }
-        sendIterator(out, values.iterator());
+        Iterator<? extends T> iterator = values.iterator();
+        if (iterator == null) {
+            throw new NullPointerException(
+                    "the Iterable's iterator() returned null; return an empty iterator to emit nothing");
+        }
+        sendIterator(out, iterator);
     }
 
     /**
@@ -112,7 +118,7 @@ public final class Outputs {
             T value = values.next();
             if (value == null) {
                 throw new NullPointerException(
-                        "the step produced a null element; channels carry only non-null values");
+                        "a null element; channels carry only non-null values, so leave nulls out");
             }
             out.send(value);
         }
