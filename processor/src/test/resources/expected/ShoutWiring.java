@@ -27,7 +27,8 @@ public final class ShoutWiring {
      * @param steps the implementation of every step
      * @param inputs the values to feed the first step, sent from a thread of the run;
      *     if iterating them throws, the run fails with {@code stage()} {@code "<input>"}
-     * @throws InterruptedException if interrupted while waiting; the run is cancelled
+     * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
+     *     this throws once its threads have ended (a step that ignores interrupts delays it)
      * @throws PipelineFailedException if a step throws
      */
     public static void run(Shout steps, Iterable<? extends String> inputs) throws

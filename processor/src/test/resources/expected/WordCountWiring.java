@@ -25,7 +25,8 @@ public final class WordCountWiring {
      * and rethrows the first failure.
      *
      * @param steps the implementation of every step
-     * @throws InterruptedException if interrupted while waiting; the run is cancelled
+     * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
+     *     this throws once its threads have ended (a step that ignores interrupts delays it)
      * @throws PipelineFailedException if a step throws
      */
     public static void run(WordCount steps) throws InterruptedException {

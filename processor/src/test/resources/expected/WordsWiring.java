@@ -27,7 +27,8 @@ public final class WordsWiring {
      *
      * @param steps the implementation of every step
      * @return every value the last step emitted, in the order they arrived
-     * @throws InterruptedException if interrupted while waiting; the run is cancelled
+     * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
+     *     this throws once its threads have ended (a step that ignores interrupts delays it)
      * @throws PipelineFailedException if a step throws
      */
     public static List<String> run(Words steps) throws InterruptedException {

@@ -290,7 +290,8 @@ public final class WiringWriter {
             run.returns(ParameterizedTypeName.get(TypeNames.LIST, graph.outputType()));
             javadoc.add("@return every value the last step emitted, in the order they arrived\n");
         }
-        javadoc.add("@throws InterruptedException if interrupted while waiting; the run is cancelled\n")
+        javadoc.add("@throws InterruptedException if interrupted while waiting; the run is then cancelled, and\n")
+                .add("    this throws once its threads have ended (a step that ignores interrupts delays it)\n")
                 .add("@throws $T if a step throws\n", TypeNames.PIPELINE_FAILED);
         run.addJavadoc(javadoc.build());
 
