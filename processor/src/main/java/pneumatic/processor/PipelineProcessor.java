@@ -287,7 +287,7 @@ public final class PipelineProcessor extends AbstractProcessor {
             reportNameClash(type, report, Messages.nameTaken(wiring, type.getSimpleName().toString()));
             return;
         }
-        if (processingEnv.getElementUtils().getPackageElement(wiring) != null) {
+        if (packageExists(wiring)) {
             // a class and a package of one name cannot both exist; javac would reject the wiring
             reportNameClash(type, report, Messages.nameIsPackage(wiring, type.getSimpleName().toString()));
             return;
@@ -297,6 +297,21 @@ public final class PipelineProcessor extends AbstractProcessor {
         } catch (FilerException taken) { // another wiring of that name, written in this round
             reportNameClash(type, report, Messages.nameTaken(wiring, type.getSimpleName().toString()));
         }
+    }
+
+    /**
+     * Whether a package of that name exists, as far as this compiler can tell without harm.
+     * Eclipse's compiler gives a package element for any name it is asked about, and from then
+     * on treats that package as existing, so that asking about the wiring's name would itself
+     * make the wiring collide with a package; there the check is left out, and a real clash is
+     * Eclipse's own error on the wiring ("collides with a package").
+     */
+    private boolean packageExists(String name) {
+        return !isEclipseCompiler() && processingEnv.getElementUtils().getPackageElement(name) != null;
+    }
+
+    private boolean isEclipseCompiler() {
+        return processingEnv.getClass().getName().startsWith("org.eclipse.jdt.");
     }
 
     /** {@code [Pipeline/NameClash]}, on the name given in {@code @Pipeline(name)}, if any. */

@@ -173,7 +173,9 @@ public final class WiringWriter {
     /** The public top-level types of java.lang, by simple name; listed once per writer. */
     private List<String> javaLangNames() {
         if (javaLangNames == null) {
-            PackageElement javaLang = elements.getPackageElement("java.lang");
+            // Object's package rather than getPackageElement("java.lang"), for which Eclipse's
+            // compiler gives null
+            PackageElement javaLang = elements.getPackageOf(elements.getTypeElement("java.lang.Object"));
             javaLangNames = ElementFilter.typesIn(javaLang.getEnclosedElements()).stream()
                     .filter(type -> type.getModifiers().contains(Modifier.PUBLIC))
                     .map(type -> type.getSimpleName().toString())

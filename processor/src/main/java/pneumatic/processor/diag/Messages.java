@@ -110,9 +110,21 @@ public final class Messages {
     /** A source's Iterable, Iterator or Stream subtype whose elements are of a raw type. */
     public static String rawElement(String role, String method, String returned, String generic, String raw,
             String typeParameters) {
-        return "[Pipeline/" + role + "Shape] " + method + " returns " + returned + ", an " + generic
-                + " of the raw type " + raw + ", which would make the wiring unchecked; return an " + generic
-                + " of " + raw + "<" + typeParameters + "> with its type arguments written";
+        return "[Pipeline/" + role + "Shape] " + method + " returns " + returned + ", " + withArticle(generic)
+                + " of the raw type " + raw + ", which would make the wiring unchecked; return "
+                + withArticle(generic) + " of " + raw + "<" + typeParameters + "> with its type arguments written";
+    }
+
+    /** "an Iterable", "an Optional", "a Stream". */
+    private static String withArticle(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    public static String elementNeedsCapture(String role, String method, String returned, String generic) {
+        return "[Pipeline/" + role + "Shape] " + method + " returns " + returned + ", whose " + generic
+                + " elements this compiler cannot work out: it does not implement capture conversion (Eclipse's"
+                + " compiler); return " + withArticle(generic) + " of the element type, or " + returned
+                + " with its type arguments written without wildcards";
     }
 
     public static String senderCannotSend(String role, String method, String sender) {

@@ -165,12 +165,20 @@ final class StepParser {
          * {@link #upward}.
          */
         TypeMirror element(Element where, TypeMirror type, TypeElement generic) {
-            TypeMirror captured = types.capture(type);
-            TypeMirror argument = typeArgument(where, captured, generic);
-            if (argument == null) {
-                return null;
+            TypeMirror element;
+            try {
+                TypeMirror captured = capture(type);
+                TypeMirror argument = typeArgument(where, captured, generic);
+                if (argument == null) {
+                    return null;
+                }
+                element = new Projection(capturesOf(type, captured)).upward(argument);
+            } catch (UnsupportedOperationException noCapture) { // Eclipse's compiler: "NYI: TypesImpl.capture"
+                element = elementWithoutCapture(where, type, generic);
+                if (element == null) {
+                    return null;
+                }
             }
-            TypeMirror element = new Projection(capturesOf(type, captured)).upward(argument);
             TypeMirror raw = rawIn(element);
             if (raw != null) { // "class RawLists implements Iterable<List>": the return type itself is not raw
                 fail(where, Messages.rawElement(role.annotation(), display(), Display.type(type),
@@ -179,6 +187,24 @@ final class StepParser {
                 return null;
             }
             return element;
+        }
+
+        /**
+         * The element type of a wildcard {@code type} where the compiler cannot capture. When the
+         * wildcard is the generic's own argument ({@code Stream<? extends Hidden>}), capturing and
+         * projecting give the wildcard's upper bound, or Object (Iterable, Iterator, Stream and
+         * Optional bound their parameter by nothing), so that is the element. A wildcard of a
+         * type that reaches the generic through its supertypes ({@code Grid<?>} with
+         * {@code Grid<T> extends Iterable<List<T>>}) needs the capture: an error that says so.
+         */
+        private TypeMirror elementWithoutCapture(Element where, TypeMirror type, TypeElement generic) {
+            if (!types.isSameType(types.erasure(type), types.erasure(generic.asType()))) {
+                fail(where, Messages.elementNeedsCapture(role.annotation(), display(), Display.type(type),
+                        generic.getSimpleName().toString()));
+                return null;
+            }
+            WildcardType wildcard = (WildcardType) ((DeclaredType) type).getTypeArguments().get(0);
+            return wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : object;
         }
 
         private TypeMirror typeArgument(Element where, TypeMirror type, TypeElement generic) {
@@ -287,6 +313,18 @@ final class StepParser {
     private static String typeParameters(TypeElement generic) {
         return generic.getTypeParameters().stream()
                 .map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The capture conversion of {@code type} (JLS 5.1.10), which changes only a type with a
+     * wildcard among its own type arguments: any other is returned as it is, without asking the
+     * compiler. Eclipse's compiler does not implement {@code Types.capture} (it throws
+     * UnsupportedOperationException), so only a wildcard type ever needs it.
+     */
+    private TypeMirror capture(TypeMirror type) {
+        boolean wildcard = type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().stream()
+                .anyMatch(argument -> argument.getKind() == TypeKind.WILDCARD);
+        return wildcard ? types.capture(type) : type;
     }
 
     /** The type variables that capturing gave {@code captured} for the wildcards of {@code type}. */
