@@ -63,9 +63,6 @@ public final class WiringWriter {
 
     private final Elements elements;
 
-    /** See {@link #javaLangNames()}. */
-    private List<String> javaLangNames;
-
     public WiringWriter(Elements elements) {
         this.elements = elements;
     }
@@ -170,18 +167,15 @@ public final class WiringWriter {
                 .toArray(String[]::new);
     }
 
-    /** The public top-level types of java.lang, by simple name; listed once per writer. */
+    /** The public top-level types of java.lang, by simple name. */
     private List<String> javaLangNames() {
-        if (javaLangNames == null) {
-            // Object's package rather than getPackageElement("java.lang"), for which Eclipse's
-            // compiler gives null
-            PackageElement javaLang = elements.getPackageOf(elements.getTypeElement("java.lang.Object"));
-            javaLangNames = ElementFilter.typesIn(javaLang.getEnclosedElements()).stream()
-                    .filter(type -> type.getModifiers().contains(Modifier.PUBLIC))
-                    .map(type -> type.getSimpleName().toString())
-                    .collect(Collectors.toList());
-        }
-        return javaLangNames;
+        // Object's package rather than getPackageElement("java.lang"), for which Eclipse's
+        // compiler gives null
+        PackageElement javaLang = elements.getPackageOf(elements.getTypeElement("java.lang.Object"));
+        return ElementFilter.typesIn(javaLang.getEnclosedElements()).stream()
+                .filter(type -> type.getModifiers().contains(Modifier.PUBLIC))
+                .map(type -> type.getSimpleName().toString())
+                .collect(Collectors.toList());
     }
 
     /** Whether the interface, a step, a type in a step's signature, or what a step emits is deprecated. */
