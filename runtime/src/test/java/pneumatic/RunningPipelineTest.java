@@ -548,6 +548,16 @@ class RunningPipelineTest {
         }
     }
 
+    /** A later failure, thrown once a first one stopped the run, ends up suppressed on it, within the bound. */
+    private static void assertSuppressedAfterAFirstFailure(RuntimeException later) {
+        assertTimeoutPreemptively(BOUND, () -> {
+            ArithmeticException first = new ArithmeticException("store fails");
+            PipelineFailedException failed = failFirstThenAfterTheStop(first, () -> later);
+            assertSame(first, failed.getCause());
+            assertEquals(List.of(later), List.of(failed.getSuppressed()));
+        });
+    }
+
     /** An exception whose getCause() throws. */
     private static final class BrokenCauseException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -564,13 +574,7 @@ class RunningPipelineTest {
      */
     @Test
     void aLaterFailureWhoseGetCauseThrowsIsSuppressed() {
-        assertTimeoutPreemptively(BOUND, () -> {
-            ArithmeticException first = new ArithmeticException("store fails");
-            BrokenCauseException later = new BrokenCauseException();
-            PipelineFailedException failed = failFirstThenAfterTheStop(first, () -> later);
-            assertSame(first, failed.getCause());
-            assertEquals(List.of(later), List.of(failed.getSuppressed()));
-        });
+        assertSuppressedAfterAFirstFailure(new BrokenCauseException());
     }
 
     /** An exception whose getCause() makes a new exception of this kind at every call. */
@@ -590,13 +594,7 @@ class RunningPipelineTest {
      */
     @Test
     void aLaterFailureWithAnEndlessCauseChainIsSuppressed() {
-        assertTimeoutPreemptively(BOUND, () -> {
-            ArithmeticException first = new ArithmeticException("store fails");
-            EndlessCauseException later = new EndlessCauseException();
-            PipelineFailedException failed = failFirstThenAfterTheStop(first, () -> later);
-            assertSame(first, failed.getCause());
-            assertEquals(List.of(later), List.of(failed.getSuppressed()));
-        });
+        assertSuppressedAfterAFirstFailure(new EndlessCauseException());
     }
 
     /**
