@@ -67,13 +67,19 @@ public final class Annotations {
         return value instanceof String ? (String) value : (String) defaultValue(mirror, attribute);
     }
 
+    /** The value javac and Eclipse's compiler give an attribute they could not evaluate. */
+    private static final String UNEVALUATED = "<error>";
+
     /**
-     * Whether javac could not evaluate a value, such as a constant of an undefined class. Its
-     * value is then the String {@code "<error>"}, even for an attribute of another type; a
-     * String that was written is shown quoted, which tells the two apart.
+     * Whether the compiler could not evaluate a value, such as a constant of an undefined class.
+     * Its value is then the String {@code "<error>"}, even for an attribute of another type. javac
+     * shows it unquoted, unlike a String that was written; Eclipse's compiler quotes it, so a
+     * written {@code "<error>"} counts as unevaluated too, on either compiler; that misreports
+     * nothing a user would write, since no attribute of these annotations takes such a text.
      */
     public static boolean isUnevaluated(AnnotationValue value) {
-        return value.getValue() instanceof String && !value.toString().startsWith("\"");
+        return value.getValue() instanceof String
+                && (!value.toString().startsWith("\"") || value.getValue().equals(UNEVALUATED));
     }
 
     /** The attribute's declared default. */

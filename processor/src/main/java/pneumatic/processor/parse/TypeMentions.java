@@ -15,13 +15,15 @@ public final class TypeMentions {
      * Hands {@code visit} the type itself, then every type it mentions, depth first: type
      * arguments, the enclosing type of a member type (the {@code Box<Missing>} of
      * {@code Box<Missing>.Item}), array components and wildcard bounds. An undefined type
-     * ({@code ERROR}) is handed over but not looked into; so is the {@code NONE} that encloses a
-     * top-level type.
+     * ({@code ERROR}) is looked into like a declared one: Eclipse's compiler calls all of
+     * {@code List<Word>} undefined when only {@code Word} is, and keeps its arguments. The
+     * {@code NONE} that encloses a top-level type is handed over too.
      */
     public static void forEach(TypeMirror type, Consumer<TypeMirror> visit) {
         visit.accept(type);
         switch (type.getKind()) {
             case DECLARED:
+            case ERROR:
                 DeclaredType declared = (DeclaredType) type;
                 for (TypeMirror argument : declared.getTypeArguments()) {
                     forEach(argument, visit);
@@ -40,7 +42,7 @@ public final class TypeMentions {
                     forEach(wildcard.getSuperBound(), visit);
                 }
                 break;
-            default: // ERROR, primitives, void, type variables, NONE: nothing inside to visit
+            default: // primitives, void, type variables, NONE: nothing inside to visit
         }
     }
 }

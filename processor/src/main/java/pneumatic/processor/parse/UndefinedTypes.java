@@ -132,7 +132,7 @@ public final class UndefinedTypes {
 
     private static void collect(TypeMirror type, Element where, Set<String> outer, List<Undefined> missing) {
         TypeMentions.forEach(type, mention -> {
-            if (mention.getKind() == TypeKind.ERROR) {
+            if (mention.getKind() == TypeKind.ERROR && isToBeNamed((DeclaredType) mention)) {
                 // the missing class itself, without the arguments written for it ("Sender" of
                 // "Sender<String>"); JDK 17 calls an undefined generic type "<any>"
                 String name = ((DeclaredType) mention).asElement().getSimpleName().toString();
@@ -140,5 +140,24 @@ public final class UndefinedTypes {
                         : name.equals(UNNAMED) ? Kind.UNNAMED : Kind.TYPE));
             }
         });
+    }
+
+    /**
+     * Whether to name an undefined type: when its class is missing, or when nothing it mentions is
+     * undefined. Eclipse's compiler calls all of {@code List<Word>} undefined when only
+     * {@code Word} is, and then {@code Word} is the one to name, not {@code List}; it also calls
+     * {@code Box<Missing>.Item} undefined without showing its {@code Box<Missing>}, and then
+     * {@code Item} is the best name there is.
+     */
+    private static boolean isToBeNamed(DeclaredType undefined) {
+        if (undefined.asElement().asType().getKind() == TypeKind.ERROR) {
+            return true;
+        }
+        boolean[] inside = {false};
+        for (TypeMirror argument : undefined.getTypeArguments()) {
+            TypeMentions.forEach(argument, mention -> inside[0] |= mention.getKind() == TypeKind.ERROR);
+        }
+        TypeMentions.forEach(undefined.getEnclosingType(), mention -> inside[0] |= mention.getKind() == TypeKind.ERROR);
+        return !inside[0];
     }
 }
