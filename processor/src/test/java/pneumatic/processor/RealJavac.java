@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -18,19 +19,26 @@ import javax.tools.ToolProvider;
 /**
  * The system javac on files on disk, with the processor, for what compile-testing cannot show:
  * modules on a module path, and a source path (which Maven always sets), from which javac reads
- * files that were not passed to it.
+ * files that were not passed to it. {@link #compile(JavaCompiler, List, Path...)} runs another
+ * compiler the same way (Eclipse's, in {@code EclipseCompilerTest}).
  */
 final class RealJavac {
 
-    /** Whether javac succeeded, and everything it said: each diagnostic, then its other output. */
-    record Outcome(boolean succeeded, List<String> said) {
+    /**
+     * Whether the compiler succeeded, everything it said (each diagnostic, then its other
+     * output), and the message of each error.
+     */
+    record Outcome(boolean succeeded, List<String> said, List<String> errors) {
     }
 
     private RealJavac() {
     }
 
     static Outcome compile(List<String> options, Path... files) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        return compile(ToolProvider.getSystemJavaCompiler(), options, files);
+    }
+
+    static Outcome compile(JavaCompiler javac, List<String> options, Path... files) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter output = new StringWriter();
         boolean succeeded;
@@ -42,6 +50,10 @@ final class RealJavac {
         }
         List<String> said = Stream.concat(diagnostics.getDiagnostics().stream().map(Object::toString),
                 Stream.of(output.toString()).filter(text -> !text.isEmpty())).collect(Collectors.toList());
-        return new Outcome(succeeded, said);
+        List<String> errors = diagnostics.getDiagnostics().stream()
+                .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
+                .map(diagnostic -> diagnostic.getMessage(Locale.ROOT))
+                .collect(Collectors.toList());
+        return new Outcome(succeeded, said, errors);
     }
 }
