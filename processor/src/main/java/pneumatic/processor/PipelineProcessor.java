@@ -73,8 +73,14 @@ public final class PipelineProcessor extends AbstractProcessor {
     private static final Set<String> STEP_ANNOTATIONS =
             Arrays.stream(Role.values()).map(Role::annotationName).collect(Collectors.toUnmodifiableSet());
 
-    /** Interfaces set aside for a later round, by name; their elements are looked up again. */
-    private final Set<String> deferred = new LinkedHashSet<>();
+    /**
+     * Interfaces set aside for a later round, by name, each with its element of the round that
+     * set it aside: the element is looked up again by name, as javac's elements of an earlier
+     * round may be stale, and the kept one is used only when that lookup does not find the
+     * interface (Eclipse's compiler takes a {@code $} in a name for a nested class's separator,
+     * and its elements stay valid from round to round).
+     */
+    private final Map<String, TypeElement> deferred = new LinkedHashMap<>();
 
     /** Interfaces already handled, so none is written twice. */
     private final Set<String> done = new LinkedHashSet<>();
@@ -138,12 +144,10 @@ public final class PipelineProcessor extends AbstractProcessor {
     /** The interfaces set aside before, then those annotated in this round. */
     private Set<TypeElement> pipelinesOf(RoundEnvironment round) {
         Set<TypeElement> todo = new LinkedHashSet<>();
-        for (String name : deferred) {
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-            if (type != null) {
-                todo.add(type);
-            }
-        }
+        deferred.forEach((name, kept) -> {
+            TypeElement again = processingEnv.getElementUtils().getTypeElement(name);
+            todo.add(again != null && again.getQualifiedName().contentEquals(name) ? again : kept);
+        });
         deferred.clear();
         TypeElement annotation = processingEnv.getElementUtils().getTypeElement(PIPELINE);
         if (annotation != null) {
@@ -200,7 +204,7 @@ public final class PipelineProcessor extends AbstractProcessor {
                 done.add(name);
                 processType(type, true, report);
             } else if (!last) {
-                deferred.add(name);
+                deferred.put(name, type);
             } else {
                 done.add(name);
                 reportUndefined(missing, report);

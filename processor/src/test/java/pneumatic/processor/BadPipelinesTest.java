@@ -943,6 +943,19 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** Found again in the last round although a '$' in its name may read as a nested class's separator. */
+    @Test
+    void reportsUndefinedTypeOfAPipelineWithADollarInItsName() {
+        Attempt a = compile("UndefinedTypeInANameWithADollar");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] print(Missing) refers to Missing,"
+                        + " which is still undefined after every annotation processor ran; if another processor"
+                        + " should generate it, check that it is on the processor path, otherwise fix the type")
+                .inFile(a.file).onLineContaining("Missing line);");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
     /**
      * An undefined type written with type arguments, here a {@code Sender<String>} whose import is
      * missing, is named by its class. JDK 17 gives it no name at all ({@code <any>}), so there
