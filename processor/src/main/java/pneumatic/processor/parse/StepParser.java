@@ -457,14 +457,24 @@ final class StepParser {
     }
 
     /** Whether javac could not find the type, so that whether it is an Iterable or a Sender is unknown. */
+    /**
+     * Whether a type's class is undefined, so that what kind of type it is cannot be told.
+     * Eclipse's compiler calls all of {@code Optional<Word>} undefined when only {@code Word} is;
+     * its class is defined, and tells the shape as it does on javac.
+     */
     private static boolean isUndefined(TypeMirror type) {
-        return type.getKind() == TypeKind.ERROR;
+        return type.getKind() == TypeKind.ERROR
+                && ((DeclaredType) type).asElement().asType().getKind() == TypeKind.ERROR;
     }
 
-    /** Whether {@code type} is {@code generic} or a subtype of it, whatever the type arguments. */
+    /**
+     * Whether {@code type} is {@code generic} or a subtype of it, whatever the type arguments,
+     * including a type that is undefined only through its arguments (see {@link #isUndefined}).
+     */
     private boolean isA(TypeMirror type, TypeElement generic) {
-        return type.getKind() == TypeKind.DECLARED
-                && types.isSubtype(types.erasure(type), types.erasure(generic.asType()));
+        TypeMirror declared = type.getKind() == TypeKind.ERROR ? ((DeclaredType) type).asElement().asType() : type;
+        return declared.getKind() == TypeKind.DECLARED
+                && types.isSubtype(types.erasure(declared), types.erasure(generic.asType()));
     }
 
     private boolean isExactly(TypeMirror type, TypeElement generic) {
@@ -478,7 +488,9 @@ final class StepParser {
         Queue<TypeMirror> queue = new ArrayDeque<>(List.of(type));
         while (!queue.isEmpty()) {
             TypeMirror candidate = queue.remove();
-            if (candidate.getKind() == TypeKind.DECLARED && types.isSameType(types.erasure(candidate), target)) {
+            boolean ofAClass = candidate.getKind() == TypeKind.DECLARED
+                    || candidate.getKind() == TypeKind.ERROR && !isUndefined(candidate);
+            if (ofAClass && types.isSameType(types.erasure(((DeclaredType) candidate).asElement().asType()), target)) {
                 return (DeclaredType) candidate;
             }
             queue.addAll(types.directSupertypes(candidate));
