@@ -11,7 +11,7 @@ import pneumatic.channel.Channel;
 /**
  * Runs the {@link OddNames} pipeline, each step on its own threads:
  * <pre>
- * run -> start -> sender -> in -> worker (2 workers) -> wire
+ * run -> start -> sender -> in -> worker (2 workers) -> sealed -> wire
  * </pre>
  * Generated from {@link OddNames}; change the interface, not this class.
  */
@@ -53,12 +53,14 @@ public final class OddNamesWiring {
         Channel<String> toSender = run.channel(256);
         Channel<String> toIn = run.channel(256);
         Channel<String> toWorker = run.channel(256);
+        Channel<String> toSealed = run.channel(256);
         Channel<String> toWire = run.channel(256);
         startRun(run, steps, toStart);
         startStart(run, steps, toStart, toSender);
         startSender(run, steps, toSender, toIn);
         startIn(run, steps, toIn, toWorker);
-        startWorker(run, steps, toWorker, toWire);
+        startWorker(run, steps, toWorker, toSealed);
+        startSealed(run, steps, toSealed, toWire);
         startWire(run, steps, toWire);
         return run.started();
     }
@@ -123,6 +125,19 @@ public final class OddNamesWiring {
         }
         // Drop the originals: the workers' clones are now the only handles,
         // so the next step ends exactly when the last of these workers does.
+        in.receiver().close();
+        out.sender().close();
+    }
+
+    /**
+     * {@code sealed(String)}: the stage, on one thread.
+     */
+    private static void startSealed(RunningPipeline<?, ?> run, OddNames steps, Channel<String> in,
+            Channel<String> out) {
+        run.startStage("sealed", 1, in.receiver().clone(), out.sender().clone(),
+                (yield_, to) -> Outputs.sendOne(to, steps.sealed(yield_)));
+        // Drop the originals: the worker's clones are now the only handles,
+        // so the next step ends exactly when this one does.
         in.receiver().close();
         out.sender().close();
     }

@@ -7,7 +7,7 @@ import pneumatic.Source;
 import pneumatic.Stage;
 import pneumatic.channel.Sender;
 
-/** Steps and parameters named like the generated code's own names. */
+/** Steps and parameters named like the generated code's own names, or like contextual keywords. */
 @Pipeline
 public interface OddNames {
     @Source void run(Sender<String> sender);
@@ -19,6 +19,8 @@ public interface OddNames {
     @Stage Optional<String> in(String out);
 
     @Stage(workers = 2) String worker(String worker);
+
+    @Stage String sealed(String yield);
 
     @Sink void wire(String in);
 }

@@ -397,9 +397,10 @@ class GeneratedPipelineTest {
                     })
                     .on("in", args -> Optional.of(args[0] + "3"))
                     .on("worker", args -> args[0] + "4")
+                    .on("sealed", args -> args[0] + "5")
                     .on("wire", args -> wired.add((String) args[0]))
                     .build());
-            assertEquals(List.of("v1234"), wired);
+            assertEquals(List.of("v12345"), wired);
         });
     }
 

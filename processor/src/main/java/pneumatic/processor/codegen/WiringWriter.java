@@ -53,10 +53,12 @@ public final class WiringWriter {
     private static final String INPUTS = "inputs";
 
     /**
-     * Names the generated code uses inside lambdas, which a lambda parameter of the same name
-     * would shadow: the class it calls and the root packages of qualified names.
+     * Names a lambda parameter must not take: those the generated code uses inside lambdas,
+     * which a parameter of the same name would shadow (the class it calls and the root packages
+     * of qualified names), and {@code yield}, which javac takes as a name in an expression such
+     * as {@code (long) yield} but Eclipse's compiler does not.
      */
-    private static final String[] NOT_FOR_PARAMETERS = {"Outputs", "pneumatic", "java", "javax"};
+    private static final String[] NOT_FOR_PARAMETERS = {"Outputs", "pneumatic", "java", "javax", "yield"};
 
     /** The module of {@code @Generated}, which a named module must read to compile the marker. */
     private static final String JAVA_COMPILER = "java.compiler";
