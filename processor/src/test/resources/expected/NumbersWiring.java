@@ -3,7 +3,6 @@ package fixtures;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import pneumatic.Outputs;
-import pneumatic.PipelineFailedException;
 import pneumatic.PipelineRun;
 import pneumatic.RunningPipeline;
 import pneumatic.Stage;
@@ -28,7 +27,7 @@ public final class NumbersWiring {
      * @param steps the implementation of every step
      * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
      *     this throws once its threads have ended (a step that ignores interrupts delays it)
-     * @throws PipelineFailedException if a step throws
+     * @throws pneumatic.PipelineFailedException if a step throws
      */
     public static void run(Numbers steps) throws InterruptedException {
         try (RunningPipeline<Void, Void> run = wire(steps)) {

@@ -3,7 +3,6 @@ package fixtures;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import pneumatic.Outputs;
-import pneumatic.PipelineFailedException;
 import pneumatic.PipelineRun;
 import pneumatic.RunningPipeline;
 import pneumatic.channel.Channel;
@@ -27,7 +26,7 @@ public final class OddNamesWiring {
      * @param steps the implementation of every step
      * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
      *     this throws once its threads have ended (a step that ignores interrupts delays it)
-     * @throws PipelineFailedException if a step throws
+     * @throws pneumatic.PipelineFailedException if a step throws
      */
     public static void run(OddNames steps) throws InterruptedException {
         try (RunningPipeline<Void, Void> run = wire(steps)) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import pneumatic.Outputs;
-import pneumatic.PipelineFailedException;
 import pneumatic.PipelineRun;
 import pneumatic.RunningPipeline;
 import pneumatic.channel.Channel;
@@ -29,7 +28,7 @@ public final class WordsWiring {
      * @return every value the last step emitted, in the order they arrived
      * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
      *     this throws once its threads have ended (a step that ignores interrupts delays it)
-     * @throws PipelineFailedException if a step throws
+     * @throws pneumatic.PipelineFailedException if a step throws
      */
     public static List<String> run(Words steps) throws InterruptedException {
         try (RunningPipeline<Void, String> run = wire(steps)) {

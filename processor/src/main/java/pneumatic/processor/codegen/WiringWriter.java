@@ -290,7 +290,8 @@ public final class WiringWriter {
         }
         javadoc.add("@throws InterruptedException if interrupted while waiting; the run is then cancelled, and\n")
                 .add("    this throws once its threads have ended (a step that ignores interrupts delays it)\n")
-                .add("@throws $T if a step throws\n", TypeNames.PIPELINE_FAILED);
+                // named in full, not imported: Eclipse's compiler warns of an import used only here
+                .add("@throws $L if a step throws\n", TypeNames.PIPELINE_FAILED.canonicalName());
         run.addJavadoc(javadoc.build());
 
         run.beginControlFlow("try ($T $N = wire($N))", runningType(graph), RUN, STEPS);
