@@ -26,9 +26,9 @@ final class RealJavac {
 
     /**
      * Whether the compiler succeeded, everything it said (each diagnostic, then its other
-     * output), and the message of each error.
+     * output), the message of each error, and each warning with the path of its file.
      */
-    record Outcome(boolean succeeded, List<String> said, List<String> errors) {
+    record Outcome(boolean succeeded, List<String> said, List<String> errors, List<String> warnings) {
     }
 
     private RealJavac() {
@@ -54,6 +54,12 @@ final class RealJavac {
                 .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
                 .map(diagnostic -> diagnostic.getMessage(Locale.ROOT))
                 .collect(Collectors.toList());
-        return new Outcome(succeeded, said, errors);
+        List<String> warnings = diagnostics.getDiagnostics().stream()
+                .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.WARNING
+                        || diagnostic.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+                .map(diagnostic -> (diagnostic.getSource() == null ? "" : diagnostic.getSource().toUri().getPath())
+                        + ": " + diagnostic.getMessage(Locale.ROOT))
+                .collect(Collectors.toList());
+        return new Outcome(succeeded, said, errors, warnings);
     }
 }

@@ -4,11 +4,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -172,7 +175,7 @@ final class StepParser {
                 if (argument == null) {
                     return null;
                 }
-                element = new Projection(capturesOf(type, captured)).upward(argument);
+                element = capturedBy(capturesOf(type, captured)).upward(argument);
             } catch (UnsupportedOperationException noCapture) { // Eclipse's compiler: "NYI: TypesImpl.capture"
                 element = elementWithoutCapture(where, type, generic);
                 if (element == null) {
@@ -190,21 +193,42 @@ final class StepParser {
         }
 
         /**
-         * The element type of a wildcard {@code type} where the compiler cannot capture. When the
-         * wildcard is the generic's own argument ({@code Stream<? extends Hidden>}), capturing and
-         * projecting give the wildcard's upper bound, or Object (Iterable, Iterator, Stream and
-         * Optional bound their parameter by nothing), so that is the element. A wildcard of a
-         * type that reaches the generic through its supertypes ({@code Grid<?>} with
-         * {@code Grid<T> extends Iterable<List<T>>}) needs the capture: an error that says so.
+         * The element type of a wildcard {@code type} where the compiler cannot capture (Eclipse's
+         * compiler), worked out as capturing and projecting would: the generic's argument is read
+         * off the declaration of the type's class ({@code Grid<T> extends Iterable<List<T>>}), a
+         * type parameter given a type becomes that type, and one given a wildcard stands for its
+         * capture, with the wildcard's bounds; so are the parameters of the classes it is a member
+         * of ({@code Outer<String>.Rows<?>}). Should one of those parameters be left over all the
+         * same, that is an error that says the compiler cannot work the elements out.
          */
         private TypeMirror elementWithoutCapture(Element where, TypeMirror type, TypeElement generic) {
-            if (!types.isSameType(types.erasure(type), types.erasure(generic.asType()))) {
+            TypeMirror declared = types.asElement(type).asType();
+            TypeMirror argument = typeArgument(where, declared, generic);
+            if (argument == null) {
+                return null;
+            }
+            // the parameters of the class and of the classes it is a member of, with their arguments
+            List<TypeMirror> parameters = new ArrayList<>();
+            List<TypeMirror> arguments = new ArrayList<>();
+            for (TypeMirror w = type, d = declared;
+                    w.getKind() == TypeKind.DECLARED && d.getKind() == TypeKind.DECLARED;
+                    w = ((DeclaredType) w).getEnclosingType(), d = ((DeclaredType) d).getEnclosingType()) {
+                List<? extends TypeMirror> given = ((DeclaredType) w).getTypeArguments();
+                List<? extends TypeMirror> declaredHere = ((DeclaredType) d).getTypeArguments();
+                if (given.size() != declaredHere.size()) {
+                    break; // raw, and then reported as such
+                }
+                parameters.addAll(declaredHere);
+                arguments.addAll(given);
+            }
+            Substitution substitution = new Substitution(parameters, arguments);
+            TypeMirror element = substitution.projection().upward(substitution.apply(argument));
+            if (substitution.isMentionedIn(element)) {
                 fail(where, Messages.elementNeedsCapture(role.annotation(), display(), Display.type(type),
                         generic.getSimpleName().toString()));
                 return null;
             }
-            WildcardType wildcard = (WildcardType) ((DeclaredType) type).getTypeArguments().get(0);
-            return wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : object;
+            return element;
         }
 
         private TypeMirror typeArgument(Element where, TypeMirror type, TypeElement generic) {
@@ -340,6 +364,104 @@ final class StepParser {
         return captures;
     }
 
+    /** The projection of javac's captures, whose bounds are their own. */
+    private Projection capturedBy(List<TypeMirror> captures) {
+        return new Projection(captures, TypeVariable::getUpperBound, TypeVariable::getLowerBound);
+    }
+
+    /**
+     * A generic class's type parameters given the arguments of one of its types: a parameter
+     * given a type is replaced by it, and one given a wildcard is left in place, to stand for
+     * the capture of that wildcard (what javac's capture conversion would make of it).
+     */
+    private final class Substitution {
+        private final List<? extends TypeMirror> parameters;
+        private final List<? extends TypeMirror> arguments;
+
+        Substitution(List<? extends TypeMirror> parameters, List<? extends TypeMirror> arguments) {
+            this.parameters = parameters;
+            this.arguments = arguments;
+        }
+
+        /** The parameters given a wildcard, as captures bounded by it. */
+        Projection projection() {
+            List<TypeMirror> captures = new ArrayList<>();
+            for (int i = 0; i < parameters.size(); i++) {
+                if (arguments.get(i).getKind() == TypeKind.WILDCARD) {
+                    captures.add(parameters.get(i));
+                }
+            }
+            return new Projection(captures, this::upperBound, this::lowerBound);
+        }
+
+        /** The wildcard's {@code ? extends} bound, else the parameter's own bound. */
+        private TypeMirror upperBound(TypeVariable parameter) {
+            TypeMirror bound = wildcardOf(parameter).getExtendsBound();
+            return bound != null ? bound : apply(parameter.getUpperBound());
+        }
+
+        /** The wildcard's {@code ? super} bound, else the null type, as for a capture. */
+        private TypeMirror lowerBound(TypeVariable parameter) {
+            TypeMirror bound = wildcardOf(parameter).getSuperBound();
+            return bound != null ? bound : types.getNullType();
+        }
+
+        private WildcardType wildcardOf(TypeVariable parameter) {
+            return (WildcardType) arguments.get(indexOf(parameter));
+        }
+
+        private int indexOf(TypeMirror variable) {
+            Element element = types.asElement(variable);
+            for (int i = 0; i < parameters.size(); i++) {
+                if (types.asElement(parameters.get(i)).equals(element)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether one of the parameters is among what {@code type} mentions. */
+        boolean isMentionedIn(TypeMirror type) {
+            boolean[] found = {false};
+            TypeMentions.forEach(type, mention -> found[0] |= mention.getKind() == TypeKind.TYPEVAR
+                    && indexOf(mention) >= 0);
+            return found[0];
+        }
+
+        /** {@code type} with each parameter given a type replaced by that type. */
+        TypeMirror apply(TypeMirror type) {
+            if (!isMentionedIn(type)) {
+                return type;
+            }
+            switch (type.getKind()) {
+                case TYPEVAR:
+                    int index = indexOf(type);
+                    return index >= 0 && arguments.get(index).getKind() != TypeKind.WILDCARD
+                            ? arguments.get(index) : type;
+                case ARRAY:
+                    return types.getArrayType(apply(((ArrayType) type).getComponentType()));
+                case WILDCARD:
+                    WildcardType wildcard = (WildcardType) type;
+                    return types.getWildcardType(
+                            wildcard.getExtendsBound() == null ? null : apply(wildcard.getExtendsBound()),
+                            wildcard.getSuperBound() == null ? null : apply(wildcard.getSuperBound()));
+                case DECLARED:
+                    DeclaredType declared = (DeclaredType) type;
+                    TypeMirror[] applied = declared.getTypeArguments().stream().map(this::apply)
+                            .toArray(TypeMirror[]::new);
+                    TypeElement element = (TypeElement) declared.asElement();
+                    TypeMirror enclosing = declared.getEnclosingType();
+                    boolean inner = enclosing.getKind() == TypeKind.DECLARED && element.getKind() == ElementKind.CLASS
+                            && !element.getModifiers().contains(Modifier.STATIC);
+                    return inner
+                            ? types.getDeclaredType((DeclaredType) apply(enclosing), element, applied)
+                            : types.getDeclaredType(element, applied);
+                default:
+                    return type;
+            }
+        }
+    }
+
     /**
      * Types without the given captured wildcards, which no code can name (JLS 4.10.5's upward
      * projection, for what a step's signature can hold): a capture becomes its upper bound, and
@@ -348,9 +470,14 @@ final class StepParser {
      */
     private final class Projection {
         private final List<TypeMirror> captures;
+        private final Function<TypeVariable, TypeMirror> upperBound;
+        private final Function<TypeVariable, TypeMirror> lowerBound;
 
-        Projection(List<TypeMirror> captures) {
+        Projection(List<TypeMirror> captures, Function<TypeVariable, TypeMirror> upperBound,
+                Function<TypeVariable, TypeMirror> lowerBound) {
             this.captures = captures;
+            this.upperBound = upperBound;
+            this.lowerBound = lowerBound;
         }
 
         TypeMirror upward(TypeMirror type) {
@@ -359,7 +486,7 @@ final class StepParser {
             }
             switch (type.getKind()) {
                 case TYPEVAR:
-                    return upward(((TypeVariable) type).getUpperBound());
+                    return upward(upperBound.apply((TypeVariable) type));
                 case INTERSECTION: // a capture bounded twice, as in Src<T extends Number & Comparable<T>>
                     return upward(((IntersectionType) type).getBounds().get(0));
                 case ARRAY:
@@ -392,14 +519,14 @@ final class StepParser {
             switch (argument.getKind()) {
                 case TYPEVAR:
                     TypeVariable capture = (TypeVariable) argument;
-                    TypeMirror upper = capture.getUpperBound();
+                    TypeMirror upper = upperBound.apply(capture);
                     if (upper.getKind() == TypeKind.INTERSECTION) {
                         upper = ((IntersectionType) upper).getBounds().get(0);
                     }
                     if (!mentionsCapture(upper) && !types.isSameType(upper, object)) {
                         return types.getWildcardType(upper, null);
                     }
-                    TypeMirror lower = capture.getLowerBound();
+                    TypeMirror lower = lowerBound.apply(capture);
                     return lower.getKind() != TypeKind.NULL && !mentionsCapture(lower)
                             ? types.getWildcardType(null, lower)
                             : types.getWildcardType(null, null);
