@@ -12,9 +12,14 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -82,11 +87,13 @@ public final class WiringWriter {
                     .addMember("value", "$S", TypeNames.PROCESSOR)
                     .build());
         }
-        if (usesDeprecated(pipeline)) {
+        Set<String> deprecations = deprecationsUsed(pipeline);
+        if (!deprecations.isEmpty()) {
             // It calls the deprecated parts because the interface declares them; the interface,
-            // not this class, is where a warning belongs.
+            // not this class, is where a warning belongs. Only the warnings it would draw, as
+            // Eclipse's compiler flags a suppression that suppresses nothing.
             wiring.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "{$S, $S}", "deprecation", "removal")
+                    .addMember("value", deprecations.size() == 1 ? "$S" : "{$S, $S}", deprecations.toArray())
                     .build());
         }
         wiring.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -180,53 +187,78 @@ public final class WiringWriter {
                 .collect(Collectors.toList());
     }
 
-    /** Whether the interface, a step, a type in a step's signature, or what a step emits is deprecated. */
-    private boolean usesDeprecated(Pipeline pipeline) {
-        if (isDeprecatedOrNestedInDeprecated(pipeline.element())) {
-            return true;
-        }
+    /**
+     * The warnings the wiring would draw for what the interface declares: {@code deprecation} if
+     * the interface, a step, a type in a step's signature or what a step emits is deprecated,
+     * {@code removal} if one is deprecated for removal; in that order.
+     */
+    private Set<String> deprecationsUsed(Pipeline pipeline) {
+        Set<String> found = new TreeSet<>();
+        deprecatedOrNestedInDeprecated(pipeline.element(), found);
         for (Step step : pipeline.steps()) {
             ExecutableElement method = step.method();
-            if (elements.isDeprecated(method) || mentionsDeprecated(method.getReturnType())
-                    || step.output() != null && mentionsDeprecated(step.output())) { // its elements
-                return true;
+            deprecated(method, found);
+            deprecatedIn(method.getReturnType(), found);
+            if (step.output() != null) { // its elements
+                deprecatedIn(step.output(), found);
             }
             for (VariableElement parameter : method.getParameters()) {
-                if (mentionsDeprecated(parameter.asType())) {
-                    return true;
+                deprecatedIn(parameter.asType(), found);
+            }
+        }
+        return found;
+    }
+
+    /** Adds the warning that using {@code element} draws, if it is deprecated. */
+    private void deprecated(Element element, Set<String> found) {
+        if (elements.isDeprecated(element)) {
+            found.add(isForRemoval(element) ? "removal" : "deprecation");
+        }
+    }
+
+    /** Whether {@code element} is {@code @Deprecated(forRemoval = true)}. */
+    private static boolean isForRemoval(Element element) {
+        for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
+            if (((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName()
+                    .contentEquals("java.lang.Deprecated")) {
+                for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> value
+                        : annotation.getElementValues().entrySet()) {
+                    if (value.getKey().getSimpleName().contentEquals("forRemoval")
+                            && Boolean.TRUE.equals(value.getValue().getValue())) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
     }
 
-    /** Whether a type, or a type it is nested in, is deprecated. */
-    private boolean isDeprecatedOrNestedInDeprecated(Element type) {
+    /** Adds the warnings of a type and of the types it is nested in. */
+    private void deprecatedOrNestedInDeprecated(Element type, Set<String> found) {
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-            if (elements.isDeprecated(e)) {
-                return true;
-            }
+            deprecated(e, found);
         }
-        return false;
     }
 
-    private boolean mentionsDeprecated(TypeMirror type) {
+    /** Adds the warnings of the classes a type mentions. */
+    private void deprecatedIn(TypeMirror type, Set<String> found) {
         if (type instanceof DeclaredType) {
             DeclaredType declared = (DeclaredType) type;
             // Box<Old>.Item names Old in the type it is nested in, not in its own arguments.
-            return isDeprecatedOrNestedInDeprecated(declared.asElement())
-                    || declared.getTypeArguments().stream().anyMatch(this::mentionsDeprecated)
-                    || mentionsDeprecated(declared.getEnclosingType());
-        }
-        if (type instanceof ArrayType) {
-            return mentionsDeprecated(((ArrayType) type).getComponentType());
-        }
-        if (type instanceof WildcardType) {
+            deprecatedOrNestedInDeprecated(declared.asElement(), found);
+            declared.getTypeArguments().forEach(argument -> deprecatedIn(argument, found));
+            deprecatedIn(declared.getEnclosingType(), found);
+        } else if (type instanceof ArrayType) {
+            deprecatedIn(((ArrayType) type).getComponentType(), found);
+        } else if (type instanceof WildcardType) {
             WildcardType wildcard = (WildcardType) type;
-            return wildcard.getExtendsBound() != null && mentionsDeprecated(wildcard.getExtendsBound())
-                    || wildcard.getSuperBound() != null && mentionsDeprecated(wildcard.getSuperBound());
+            if (wildcard.getExtendsBound() != null) {
+                deprecatedIn(wildcard.getExtendsBound(), found);
+            }
+            if (wildcard.getSuperBound() != null) {
+                deprecatedIn(wildcard.getSuperBound(), found);
+            }
         }
-        return false;
     }
 
     private static CodeBlock classJavadoc(Graph graph) {
