@@ -82,7 +82,8 @@ class EclipseCompilerTest {
         Path pipeline = GOOD.resolve(fixture + ".java");
         Compiled eclipse = compile(new EclipseCompiler(), "eclipse", List.of(pipeline));
         assertTrue(eclipse.outcome.succeeded(), String.join("\n", eclipse.outcome.said()));
-        assertEquals(List.of(), warningsOnGeneratedCode(eclipse), "Eclipse's compiler's warnings on the generated code");
+        assertEquals(List.of(), warningsOnGeneratedCode(eclipse),
+                "Eclipse's compiler's warnings on the generated code");
         Compiled javac = compile(ToolProvider.getSystemJavaCompiler(), "javac", List.of(pipeline));
 
         Set<String> generated = eclipse.generated();
@@ -132,7 +133,8 @@ class EclipseCompilerTest {
         for (int i = 0; i < count; i++) {
             long inputSeed = single != null ? Long.parseLong(single.trim()) : seeds.nextLong();
             RandomPipelines.Input input = RandomPipelines.generate(inputSeed);
-            String problem = verdictProblem(input, "input" + i);
+            boolean local = input.mutations().stream().anyMatch(mutation -> mutation.startsWith("LOCAL"));
+            String problem = verdictProblem(input.files(), local, "input" + i);
             if (problem != null) {
                 problems.add("input " + inputSeed + " (repeat with -Decj.fuzz.input=" + inputSeed + "): " + problem
                         + (problems.isEmpty() ? "\n" + input.listing() : ""));
@@ -141,11 +143,24 @@ class EclipseCompilerTest {
         assertEquals(List.of(), problems, problems.size() + " of " + count + " inputs (ecj.fuzz.seed=" + seed + ")");
     }
 
-    /** What differs between the compilers' verdicts on one input, or null. */
-    private String verdictProblem(RandomPipelines.Input input, String name) throws IOException {
+    /** The processor's odd inputs ({@link ProcessorRobustnessTest}) get the same verdict from both compilers. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pneumatic.processor.ProcessorRobustnessTest#oddInputs")
+    void anOddInputGetsTheSameVerdictFromBothCompilers(ProcessorRobustnessTest.Input input) throws IOException {
+        RandomPipelines.SourceFile file = new RandomPipelines.SourceFile("fixtures." + input.name(), input.source());
+        assertEquals(null, verdictProblem(List.of(file), false, input.name()));
+    }
+
+    /**
+     * What differs between the compilers' verdicts on one input, or null.
+     *
+     * @param local whether the input declares a pipeline in a method, which only javac sees
+     */
+    private String verdictProblem(List<RandomPipelines.SourceFile> sources, boolean local, String name)
+            throws IOException {
         Path directory = temp.resolve(name);
         List<Path> files = new ArrayList<>();
-        for (RandomPipelines.SourceFile source : input.files()) {
+        for (RandomPipelines.SourceFile source : sources) {
             Path file = directory.resolve(source.name().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());
             Files.writeString(file, source.text(), StandardCharsets.UTF_8);
@@ -157,7 +172,7 @@ class EclipseCompilerTest {
         if (eclipseErrors.stream().anyMatch(error -> error.startsWith("[Pipeline/Internal]"))) {
             return "Eclipse's compiler: " + eclipseErrors;
         }
-        if (input.mutations().stream().anyMatch(mutation -> mutation.startsWith("LOCAL"))) {
+        if (local) {
             return null; // only javac sees a pipeline declared in a method
         }
         if (eclipse.outcome.succeeded() != javac.outcome.succeeded()) {

@@ -40,7 +40,7 @@ class ProcessorRobustnessTest {
     private static final String FROM_A_PROCESSOR = "compiler.err.proc.messager";
 
     /** What should become of one input. */
-    private enum Outcome {
+    enum Outcome {
         /** Compiles, and the wiring is generated without a warning under {@code -Xlint:all}. */
         COMPILES,
         /** Fails with errors of the processor only, the first with the expected id. */
@@ -50,7 +50,7 @@ class ProcessorRobustnessTest {
     }
 
     /** One odd input: a compilation unit {@code fixtures.<name>}. */
-    private record Input(String name, Outcome outcome, String id, String source) {
+    record Input(String name, Outcome outcome, String id, String source) {
         @Override
         public String toString() {
             return name;
