@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every good fixture generates exactly its golden files; every bad fixture gets exactly the
  * {@code [Pipeline/...]} errors that javac gives it in the same run, except the few in
  * {@link #ONLY_ON_ECLIPSE}, where Eclipse's compiler gives the processor less to work with; no
- * fixture is ever a {@code [Pipeline/Internal]} error. Random interfaces get the same verdict from
+ * fixture is ever a {@code [Pipeline/Internal]} error. The odd inputs of
+ * {@link ProcessorRobustnessTest} and the fuzzer's random interfaces get the same verdict from
  * both compilers.
  */
 class EclipseCompilerTest {
