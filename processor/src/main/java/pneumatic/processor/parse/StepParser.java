@@ -583,11 +583,10 @@ final class StepParser {
         }
     }
 
-    /** Whether javac could not find the type, so that whether it is an Iterable or a Sender is unknown. */
     /**
-     * Whether a type's class is undefined, so that what kind of type it is cannot be told.
-     * Eclipse's compiler calls all of {@code Optional<Word>} undefined when only {@code Word} is;
-     * its class is defined, and tells the shape as it does on javac.
+     * Whether the compiler could not find the type's class, so that whether it is an Iterable or
+     * a Sender is unknown. Eclipse's compiler calls all of {@code Optional<Word>} undefined when
+     * only {@code Word} is; its class is defined, and tells the shape as it does on javac.
      */
     private static boolean isUndefined(TypeMirror type) {
         return type.getKind() == TypeKind.ERROR
