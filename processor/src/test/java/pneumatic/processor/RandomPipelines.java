@@ -1321,6 +1321,8 @@ final class RandomPipelines {
             }
             String name = kind == 2 ? "equals" : "wait";
             List<Integer> candidates = fed.stream()
+                    // not the step input() feeds: input()'s type is its parameter's, which this changes
+                    .filter(i -> i > 0 || hasSource)
                     .filter(i -> channelOf(i) == Ty.INTEGER || channelOf(i) == Ty.INT || channelOf(i) == Ty.LONG
                             || channelOf(i) == Ty.LONG_BOX)
                     .filter(i -> memberOf(chain.get(i)).parameters.size() == 1
