@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -364,6 +365,23 @@ final class StepParser {
         return captures;
     }
 
+    /**
+     * {@code declared} with each type argument mapped, and the type it is a member of mapped too
+     * if it is an inner class's ({@code Box<T>.Item}); a static member's is left out, which
+     * Eclipse's compiler gives as the generic type around it.
+     */
+    private DeclaredType rebuilt(DeclaredType declared, UnaryOperator<TypeMirror> argument,
+            UnaryOperator<TypeMirror> enclosing) {
+        TypeMirror[] arguments = declared.getTypeArguments().stream().map(argument).toArray(TypeMirror[]::new);
+        TypeElement element = (TypeElement) declared.asElement();
+        TypeMirror outer = declared.getEnclosingType();
+        boolean inner = outer.getKind() == TypeKind.DECLARED && element.getKind() == ElementKind.CLASS
+                && !element.getModifiers().contains(Modifier.STATIC);
+        return inner
+                ? types.getDeclaredType((DeclaredType) enclosing.apply(outer), element, arguments)
+                : types.getDeclaredType(element, arguments);
+    }
+
     /** The projection of javac's captures, whose bounds are their own. */
     private Projection capturedBy(List<TypeMirror> captures) {
         return new Projection(captures, TypeVariable::getUpperBound, TypeVariable::getLowerBound);
@@ -446,16 +464,7 @@ final class StepParser {
                             wildcard.getExtendsBound() == null ? null : apply(wildcard.getExtendsBound()),
                             wildcard.getSuperBound() == null ? null : apply(wildcard.getSuperBound()));
                 case DECLARED:
-                    DeclaredType declared = (DeclaredType) type;
-                    TypeMirror[] applied = declared.getTypeArguments().stream().map(this::apply)
-                            .toArray(TypeMirror[]::new);
-                    TypeElement element = (TypeElement) declared.asElement();
-                    TypeMirror enclosing = declared.getEnclosingType();
-                    boolean inner = enclosing.getKind() == TypeKind.DECLARED && element.getKind() == ElementKind.CLASS
-                            && !element.getModifiers().contains(Modifier.STATIC);
-                    return inner
-                            ? types.getDeclaredType((DeclaredType) apply(enclosing), element, applied)
-                            : types.getDeclaredType(element, applied);
+                    return rebuilt((DeclaredType) type, this::apply, this::apply);
                 default:
                     return type;
             }
@@ -492,15 +501,7 @@ final class StepParser {
                 case ARRAY:
                     return types.getArrayType(upward(((ArrayType) type).getComponentType()));
                 case DECLARED:
-                    DeclaredType declared = (DeclaredType) type;
-                    TypeMirror[] arguments = declared.getTypeArguments().stream()
-                            .map(this::upwardArgument)
-                            .toArray(TypeMirror[]::new);
-                    TypeElement element = (TypeElement) declared.asElement();
-                    TypeMirror enclosing = declared.getEnclosingType();
-                    return enclosing.getKind() == TypeKind.DECLARED
-                            ? types.getDeclaredType((DeclaredType) upward(enclosing), element, arguments)
-                            : types.getDeclaredType(element, arguments);
+                    return rebuilt((DeclaredType) type, this::upwardArgument, this::upward);
                 default:
                     return type;
             }
