@@ -586,12 +586,11 @@ final class StepParser {
 
     /**
      * Whether the compiler could not find the type's class, so that whether it is an Iterable or
-     * a Sender is unknown. Eclipse's compiler calls all of {@code Optional<Word>} undefined when
-     * only {@code Word} is; its class is defined, and tells the shape as it does on javac.
+     * a Sender is unknown. A type undefined only through its arguments (Eclipse's compiler's
+     * {@code Optional<Word>}) has a class, which tells the shape as it does on javac.
      */
     private static boolean isUndefined(TypeMirror type) {
-        return type.getKind() == TypeKind.ERROR
-                && ((DeclaredType) type).asElement().asType().getKind() == TypeKind.ERROR;
+        return UndefinedTypes.isClassUndefined(type);
     }
 
     /**

@@ -143,6 +143,15 @@ public final class UndefinedTypes {
     }
 
     /**
+     * Whether a type's class is undefined, and not only something in its arguments: Eclipse's
+     * compiler calls all of {@code Optional<Word>} undefined when only {@code Word} is.
+     */
+    static boolean isClassUndefined(TypeMirror type) {
+        return type.getKind() == TypeKind.ERROR
+                && ((DeclaredType) type).asElement().asType().getKind() == TypeKind.ERROR;
+    }
+
+    /**
      * Whether to name an undefined type: when its class is missing, or when nothing it mentions is
      * undefined. Eclipse's compiler calls all of {@code List<Word>} undefined when only
      * {@code Word} is, and then {@code Word} is the one to name, not {@code List}; it also calls
@@ -150,7 +159,7 @@ public final class UndefinedTypes {
      * {@code Item} is the best name there is.
      */
     private static boolean isToBeNamed(DeclaredType undefined) {
-        if (undefined.asElement().asType().getKind() == TypeKind.ERROR) {
+        if (isClassUndefined(undefined)) {
             return true;
         }
         boolean[] inside = {false};
