@@ -440,10 +440,8 @@ final class StepParser {
 
         /** Whether one of the parameters is among what {@code type} mentions. */
         boolean isMentionedIn(TypeMirror type) {
-            boolean[] found = {false};
-            TypeMentions.forEach(type, mention -> found[0] |= mention.getKind() == TypeKind.TYPEVAR
-                    && indexOf(mention) >= 0);
-            return found[0];
+            return TypeMentions.anyMatch(type,
+                    mention -> mention.getKind() == TypeKind.TYPEVAR && indexOf(mention) >= 0);
         }
 
         /** {@code type} with each parameter given a type replaced by that type. */
@@ -547,10 +545,8 @@ final class StepParser {
         }
 
         private boolean mentionsCapture(TypeMirror type) {
-            boolean[] found = {false};
-            TypeMentions.forEach(type, mention -> found[0] |= mention.getKind() == TypeKind.TYPEVAR
+            return TypeMentions.anyMatch(type, mention -> mention.getKind() == TypeKind.TYPEVAR
                     && captures.stream().anyMatch(capture -> types.isSameType(capture, mention)));
-            return found[0];
         }
     }
 

@@ -1,6 +1,7 @@
 package pneumatic.processor.parse;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -19,6 +20,13 @@ public final class TypeMentions {
      * {@code List<Word>} undefined when only {@code Word} is, and keeps its arguments. The
      * {@code NONE} that encloses a top-level type is handed over too.
      */
+    /** Whether {@code type} or a type it mentions (as {@link #forEach} hands them over) matches. */
+    public static boolean anyMatch(TypeMirror type, Predicate<TypeMirror> test) {
+        boolean[] found = {false};
+        forEach(type, mention -> found[0] |= test.test(mention));
+        return found[0];
+    }
+
     public static void forEach(TypeMirror type, Consumer<TypeMirror> visit) {
         visit.accept(type);
         switch (type.getKind()) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -162,11 +163,9 @@ public final class UndefinedTypes {
         if (isClassUndefined(undefined)) {
             return true;
         }
-        boolean[] inside = {false};
-        for (TypeMirror argument : undefined.getTypeArguments()) {
-            TypeMentions.forEach(argument, mention -> inside[0] |= mention.getKind() == TypeKind.ERROR);
-        }
-        TypeMentions.forEach(undefined.getEnclosingType(), mention -> inside[0] |= mention.getKind() == TypeKind.ERROR);
-        return !inside[0];
+        Predicate<TypeMirror> undefinedInside = part -> TypeMentions.anyMatch(part,
+                mention -> mention.getKind() == TypeKind.ERROR);
+        return undefined.getTypeArguments().stream().noneMatch(undefinedInside)
+                && !undefinedInside.test(undefined.getEnclosingType());
     }
 }
