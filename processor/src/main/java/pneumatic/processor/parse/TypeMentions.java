@@ -12,6 +12,13 @@ public final class TypeMentions {
 
     private TypeMentions() {}
 
+    /** Whether {@code type} or a type it mentions (as {@link #forEach} hands them over) matches. */
+    public static boolean anyMatch(TypeMirror type, Predicate<TypeMirror> test) {
+        boolean[] found = {false};
+        forEach(type, mention -> found[0] |= test.test(mention));
+        return found[0];
+    }
+
     /**
      * Hands {@code visit} the type itself, then every type it mentions, depth first: type
      * arguments, the enclosing type of a member type (the {@code Box<Missing>} of
@@ -20,13 +27,6 @@ public final class TypeMentions {
      * {@code List<Word>} undefined when only {@code Word} is, and keeps its arguments. The
      * {@code NONE} that encloses a top-level type is handed over too.
      */
-    /** Whether {@code type} or a type it mentions (as {@link #forEach} hands them over) matches. */
-    public static boolean anyMatch(TypeMirror type, Predicate<TypeMirror> test) {
-        boolean[] found = {false};
-        forEach(type, mention -> found[0] |= test.test(mention));
-        return found[0];
-    }
-
     public static void forEach(TypeMirror type, Consumer<TypeMirror> visit) {
         visit.accept(type);
         switch (type.getKind()) {
