@@ -98,6 +98,20 @@ class ProcessorRobustnessTest {
                             @Sink void print(String line);
                         }
                         """),
+                // named like Object's notify(), which takes no argument and so does not compete
+                // with the call: the wiring casts nothing, where javac would call a cast redundant
+                compiles("StepNamedLikeAnObjectMethodOfAnotherArity", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        import pneumatic.channel.Sender;
+                        @Pipeline
+                        public interface StepNamedLikeAnObjectMethodOfAnotherArity {
+                            @Source Stream<String> lines();
+                            @Stage void notify(Object line, Sender<? super Object> to);
+                            @Sink void print(Object line);
+                        }
+                        """),
                 compiles("StageReturnsArray", """
                         package fixtures;
                         import java.util.stream.Stream;

@@ -507,13 +507,21 @@ public final class WiringWriter {
         return CodeBlock.of("$N", name);
     }
 
-    /** Whether a method other than the step, of the interface or of Object, has the step's name. */
+    /**
+     * Whether a method other than the step, of the interface or of Object, has the step's name
+     * and could take as many arguments: only such a method takes part in the call's overload
+     * resolution ({@code notify(T, Sender<R>)} does not meet Object's {@code notify()}), and a
+     * cast where none competes is one javac calls redundant.
+     */
     private boolean overloaded(Step step) {
         TypeElement steps = (TypeElement) step.method().getEnclosingElement();
         TypeElement object = elements.getTypeElement("java.lang.Object");
+        int arguments = step.method().getParameters().size();
         return Stream.of(steps, object)
                 .flatMap(type -> ElementFilter.methodsIn(elements.getAllMembers(type)).stream())
-                .anyMatch(method -> method.getSimpleName().contentEquals(step.name()) && !method.equals(step.method()));
+                .anyMatch(method -> method.getSimpleName().contentEquals(step.name()) && !method.equals(step.method())
+                        && (method.getParameters().size() == arguments
+                                || method.isVarArgs() && arguments >= method.getParameters().size() - 1));
     }
 
     /** How a step's result reaches its channel {@code to}, given its input {@code value}. */
