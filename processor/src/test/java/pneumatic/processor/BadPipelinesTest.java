@@ -942,6 +942,22 @@ class BadPipelinesTest {
         assertMissingParameterOfPrintReported("UndefinedTypeInANameWithADollar");
     }
 
+    /**
+     * javac drops a method that follows a namesake with an undefined parameter type, so only the
+     * undefined type is reported; Eclipse's compiler keeps the method and reports its mistakes
+     * too ({@code EclipseCompilerTest}).
+     */
+    @Test
+    void aStepAfterANamesakeWithAnUndefinedParameterIsNotSeenOnJavac() {
+        Attempt a = compile("NamesakeAfterAnUndefinedStep");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] parse(Missing) refers to Missing,")
+                .inFile(a.file).onLineContaining("parse(Missing line)");
+        assertThat(a.compilation).hadErrorContaining("cannot find symbol");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
     /** The two errors of a fixture whose print(Missing line) sink names an undefined type. */
     private static void assertMissingParameterOfPrintReported(String fixture) {
         Attempt a = compile(fixture);

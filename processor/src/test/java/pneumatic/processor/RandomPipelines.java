@@ -108,6 +108,13 @@ final class RandomPipelines {
      */
     static final Set<String> SKIP = Set.copyOf(Arrays.asList(System.getProperty("fuzz.skip", "").split("\\s*,\\s*")));
 
+    /**
+     * The feature of an input in which a method follows, with the same name and number of
+     * parameters, the one whose parameter has the missing type: javac drops it unseen (see {@code
+     * hasNamesakeAfter}), so only Eclipse's compiler reports what that method does wrong.
+     */
+    static final String NAMESAKE_OF_UNDEFINED = "namesake-of-undefined";
+
     /** Record names that shadow a java.lang class, wherever the record is. */
     private static final Set<String> LANG_NAMES = Set.of("String", "Object", "Iterable", "Void", "InterruptedException");
 
@@ -637,6 +644,8 @@ final class RandomPipelines {
         private boolean missing;
         /** The member that mentions the missing type; a later mutation may remove it. */
         private Member missingIn;
+        /** Whether the missing type is in a parameter of {@link #missingIn}. */
+        private boolean missingInParameter;
         /**
          * Whether the missing type is a class written with type arguments ({@code Lst<String>}),
          * which JDK 17 calls {@code <any>}: there javac's "cannot find symbol", which names it,
@@ -2133,6 +2142,7 @@ final class RandomPipelines {
                 missingUnnamed = t.startsWith("Lst<");
                 m.parameters.set(0, t + " " + nameOf(m.parameters.get(0)));
                 missingIn = m;
+                missingInParameter = true;
                 if (m.role.equals("Source")) { // its Sender, now a List<Strng> or a Nope[]: no Sender
                     allowed.add("SourceShape");
                 }
@@ -2169,6 +2179,7 @@ final class RandomPipelines {
                 }
                 m.parameters.add(sender() + "<Nope> more");
                 missingIn = m;
+                missingInParameter = true;
                 allowed.add(m.role + "Shape"); // a parameter its shape has no room for, whatever Nope is
                 return "MISSING_TYPE(Sender<Nope> parameter of " + m.name + ")";
             } else if (where == 5 && superInterface == null) {
@@ -2317,6 +2328,9 @@ final class RandomPipelines {
             boolean missingSuper = missingSuperinterface != null && missingSuperinterface.equals(superInterface);
             boolean missingType = missing && (members.contains(missingIn) || missingSuper)
                     && otherForm == null; // an enum drops members, and its header has no superinterface
+            if (missingType && missingInParameter && hasNamesakeAfter(missingIn)) {
+                features.add(NAMESAKE_OF_UNDEFINED);
+            }
             computeRequired(missingType);
             return new Input(seed, List.copyOf(files), expect, List.copyOf(mutations), Set.copyOf(allowed),
                     Set.copyOf(required), missingType,
@@ -2324,6 +2338,18 @@ final class RandomPipelines {
                     interfaceName, wiring,
                     recordBinary, List.copyOf(chain), hasSource, hasSink, feedType, feedCount, feedSalt, failStep,
                     List.copyOf(features));
+        }
+
+        /**
+         * Whether a method of {@code member}'s name and number of parameters is declared after it.
+         * javac takes a parameter of an undefined type as matching any type, so it drops such a
+         * method as a duplicate of {@code member} without a word, and the processor never sees it
+         * (declared before, both stay); Eclipse's compiler keeps it.
+         */
+        private boolean hasNamesakeAfter(Member member) {
+            return members.subList(members.indexOf(member) + 1, members.size()).stream()
+                    .anyMatch(m -> m.line == null && m.name.equals(member.name)
+                            && m.parameters.size() == member.parameters.size());
         }
 
         private String typeHeader(boolean topLevel) {
