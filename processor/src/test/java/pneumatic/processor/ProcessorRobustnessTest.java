@@ -112,6 +112,37 @@ class ProcessorRobustnessTest {
                             @Sink void print(Object line);
                         }
                         """),
+                // a varargs overload of another arity competes only when no fixed-arity method
+                // fits (JLS 15.12.2, phase 3), and the step always fits: no cast either
+                compiles("StepWithAVarargsOverloadOfAnotherArity", """
+                        package fixtures;
+                        import java.util.stream.Stream;
+                        import pneumatic.*;
+                        import pneumatic.channel.Sender;
+                        @Pipeline
+                        public interface StepWithAVarargsOverloadOfAnotherArity {
+                            @Source Stream<String> lines();
+                            @Stage void emit(Object line, Sender<? super Object> to);
+                            default void emit(Object... lines) {}
+                            default void emit(Object a, Object b, Object... more) {}
+                            @Sink void print(Object line);
+                        }
+                        """),
+                // a pipeline nested in a deprecated class: the wiring names the interface
+                // through it, and suppresses the deprecation warnings that draws
+                compiles("PipelineNestedInADeprecatedClass", """
+                        package fixtures;
+                        import java.util.List;
+                        import pneumatic.*;
+                        @Deprecated
+                        public class PipelineNestedInADeprecatedClass {
+                            @Pipeline
+                            public interface Steps {
+                                @Source List<String> lines();
+                                @Sink void print(String line);
+                            }
+                        }
+                        """),
                 compiles("StageReturnsArray", """
                         package fixtures;
                         import java.util.stream.Stream;

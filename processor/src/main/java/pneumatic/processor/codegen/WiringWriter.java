@@ -509,9 +509,10 @@ public final class WiringWriter {
 
     /**
      * Whether a method other than the step, of the interface or of Object, has the step's name
-     * and could take as many arguments: only such a method takes part in the call's overload
-     * resolution ({@code notify(T, Sender<R>)} does not meet Object's {@code notify()}), and a
-     * cast where none competes is one javac calls redundant.
+     * and as many parameters: only such a method takes part in the call's overload resolution
+     * ({@code notify(T, Sender<R>)} does not meet Object's {@code notify()}), and a cast where
+     * none competes is one javac calls redundant. A varargs method of another arity competes only
+     * when no method fits without its variable arity (JLS 15.12.2, phase 3), and the step fits.
      */
     private boolean overloaded(Step step) {
         TypeElement steps = (TypeElement) step.method().getEnclosingElement();
@@ -520,8 +521,7 @@ public final class WiringWriter {
         return Stream.of(steps, object)
                 .flatMap(type -> ElementFilter.methodsIn(elements.getAllMembers(type)).stream())
                 .anyMatch(method -> method.getSimpleName().contentEquals(step.name()) && !method.equals(step.method())
-                        && (method.getParameters().size() == arguments
-                                || method.isVarArgs() && arguments >= method.getParameters().size() - 1));
+                        && method.getParameters().size() == arguments);
     }
 
     /** How a step's result reaches its channel {@code to}, given its input {@code value}. */
