@@ -8,7 +8,9 @@ import pneumatic.Source;
 
 /**
  * Sources whose elements exist only through the capture of a wildcard: a member class of a
- * generic class, and an F-bounded parameter. Eclipse's compiler cannot capture, so the processor
+ * generic class, an F-bounded parameter, a parameter bounded by another, a lower-bounded
+ * wildcard, and elements of a static member type of a generic class (which Eclipse's compiler
+ * shows inside the generic class around it). Eclipse's compiler cannot capture, so the processor
  * works these out by itself there; both compilers must give the same wiring.
  */
 public class CapturedElements {
@@ -16,7 +18,25 @@ public class CapturedElements {
     /** A generic class with a generic member class that is an Iterable. */
     public static class Shelves<X> {
         public abstract class Rows<T extends Number> implements Iterable<Map<X, List<T>>> {}
+
+        /** A static member: no Shelves<X> around its values. */
+        public static final class Label<T> {}
+
+        /** An inner class whose elements are of the static member. */
+        public abstract class Tagged<T> implements Iterable<Label<T>> {}
     }
+
+    /** An Iterable of a static member type of a generic class. */
+    public interface Labels<T> extends Iterable<Shelves.Label<T>> {}
+
+    /** An Iterable of a member interface of a generic interface. */
+    public interface Pairs<T> extends Iterable<Map.Entry<String, T>> {}
+
+    /** An Iterable of a parameter bounded by another parameter. */
+    public interface Siblings<A, B extends A> extends Iterable<B> {}
+
+    /** An Iterable of lists of its parameter. */
+    public interface Grid<T> extends Iterable<List<T>> {}
 
     /** An Iterable of a parameter bounded by itself. */
     public interface Ranked<T extends Comparable<T>> extends Iterable<T> {}
@@ -33,5 +53,40 @@ public class CapturedElements {
         @Source Ranked<?> ranked();
 
         @Sink void take(Comparable<?> value);
+    }
+
+    @Pipeline
+    public interface Labelled {
+        @Source Labels<?> labels();
+
+        @Sink void take(Shelves.Label<?> label);
+    }
+
+    @Pipeline
+    public interface Tags {
+        @Source Shelves<String>.Tagged<?> tags();
+
+        @Sink void take(Shelves.Label<?> label);
+    }
+
+    @Pipeline
+    public interface Entries {
+        @Source Pairs<?> pairs();
+
+        @Sink void take(Map.Entry<String, ?> entry);
+    }
+
+    @Pipeline
+    public interface BoundedBySibling {
+        @Source Siblings<Number, ?> numbers();
+
+        @Sink void take(Number number);
+    }
+
+    @Pipeline
+    public interface LowerBounded {
+        @Source Grid<? super Integer> rows();
+
+        @Sink void take(List<? super Integer> row);
     }
 }

@@ -31,6 +31,14 @@ public class Deprecations {
     }
 
     @Pipeline
+    public interface RemovalFirst {
+        @Source List<Doomed> doomed();
+
+        @Deprecated
+        @Sink void take(Doomed doomed);
+    }
+
+    @Pipeline
     public interface Deprecation {
         @Deprecated
         @Source List<String> old();

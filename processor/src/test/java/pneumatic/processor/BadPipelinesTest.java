@@ -958,6 +958,21 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /**
+     * A Sender of an undefined type is a Sender all the same (Eclipse's compiler calls the whole
+     * type undefined): no shape error, no raw type, only the missing type.
+     */
+    @Test
+    void aSenderOfAnUndefinedTypeIsOnlyUndefined() {
+        Attempt a = compile("UndefinedArgumentOfASender");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] relay(String, Sender<Nope>) refers to Nope,")
+                .inFile(a.file).onLineContaining("Sender<Nope> out");
+        assertThat(a.compilation).hadErrorContaining("cannot find symbol");
+        assertThat(a.compilation).hadErrorCount(2);
+        a.assertNoWiringWritten();
+    }
+
     /** The two errors of a fixture whose print(Missing line) sink names an undefined type. */
     private static void assertMissingParameterOfPrintReported(String fixture) {
         Attempt a = compile(fixture);

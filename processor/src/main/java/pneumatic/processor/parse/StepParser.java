@@ -374,12 +374,20 @@ final class StepParser {
             UnaryOperator<TypeMirror> enclosing) {
         TypeMirror[] arguments = declared.getTypeArguments().stream().map(argument).toArray(TypeMirror[]::new);
         TypeElement element = (TypeElement) declared.asElement();
-        TypeMirror outer = declared.getEnclosingType();
-        boolean inner = outer.getKind() == TypeKind.DECLARED && element.getKind() == ElementKind.CLASS
-                && !element.getModifiers().contains(Modifier.STATIC);
-        return inner
-                ? types.getDeclaredType((DeclaredType) enclosing.apply(outer), element, arguments)
+        return isInner(declared)
+                ? types.getDeclaredType((DeclaredType) enclosing.apply(declared.getEnclosingType()), element, arguments)
                 : types.getDeclaredType(element, arguments);
+    }
+
+    /**
+     * Whether {@code declared} is of an inner class, whose type includes the type it is a member
+     * of ({@code Box<T>.Item}). A static member (a static class, an interface, an enum, a record)
+     * has none, though Eclipse's compiler gives it the generic type around it as its enclosing type.
+     */
+    private static boolean isInner(DeclaredType declared) {
+        Element element = declared.asElement();
+        return declared.getEnclosingType().getKind() == TypeKind.DECLARED && element.getKind() == ElementKind.CLASS
+                && !element.getModifiers().contains(Modifier.STATIC);
     }
 
     /** The projection of javac's captures, whose bounds are their own. */
@@ -568,7 +576,8 @@ final class StepParser {
                         return raw;
                     }
                 }
-                return rawIn(declared.getEnclosingType()); // the raw Outer of Outer.Inner
+                // the raw Outer of Outer.Inner; a static member's has no part in its type
+                return isInner(declared) ? rawIn(declared.getEnclosingType()) : null;
             case ARRAY:
                 return rawIn(((ArrayType) type).getComponentType());
             case WILDCARD:

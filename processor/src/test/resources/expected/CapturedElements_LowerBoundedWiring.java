@@ -1,0 +1,79 @@
+package fixtures;
+
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+import pneumatic.Outputs;
+import pneumatic.PipelineRun;
+import pneumatic.RunningPipeline;
+import pneumatic.channel.Channel;
+
+/**
+ * Runs the {@link CapturedElements.LowerBounded} pipeline, each step on its own threads:
+ * <pre>
+ * rows -> take
+ * </pre>
+ * Generated from {@link CapturedElements.LowerBounded}; change the interface, not this class.
+ */
+@Generated("pneumatic.processor.PipelineProcessor")
+public final class CapturedElements_LowerBoundedWiring {
+    private CapturedElements_LowerBoundedWiring() {
+    }
+
+    /**
+     * Runs the pipeline to its end: starts every step, waits until all of them are done,
+     * and rethrows the first failure.
+     *
+     * @param steps the implementation of every step
+     * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
+     *     this throws once its threads have ended (a step that ignores interrupts delays it)
+     * @throws pneumatic.PipelineFailedException if a step throws
+     */
+    public static void run(CapturedElements.LowerBounded steps) throws InterruptedException {
+        try (RunningPipeline<Void, Void> run = wire(steps)) {
+            run.await();
+        }
+    }
+
+    /**
+     * Starts every step on its own threads and returns at once.
+     *
+     * @param steps the implementation of every step
+     * @return the run: await it, or close it to stop it and wait for its threads
+     */
+    public static PipelineRun start(CapturedElements.LowerBounded steps) {
+        return wire(steps);
+    }
+
+    private static RunningPipeline<Void, Void> wire(CapturedElements.LowerBounded steps) {
+        Objects.requireNonNull(steps, "steps");
+        RunningPipeline<Void, Void> run = new RunningPipeline<>("LowerBounded");
+        // One channel per edge, each named after the step it feeds.
+        Channel<List<? super Integer>> toTake = run.channel(256);
+        startRows(run, steps, toTake);
+        startTake(run, steps, toTake);
+        return run.started();
+    }
+
+    /**
+     * {@code rows()}: the source, on one thread.
+     */
+    private static void startRows(RunningPipeline<?, ?> run, CapturedElements.LowerBounded steps,
+            Channel<List<? super Integer>> out) {
+        run.startSource("rows", 1, out.sender().clone(), to -> Outputs.sendIterable(to, steps.rows()));
+        // Drop the original sender: the worker's clone is now the only one,
+        // so the next step ends exactly when this one does.
+        out.sender().close();
+    }
+
+    /**
+     * {@code take(List<? super Integer>)}: the sink, on one thread.
+     */
+    private static void startTake(RunningPipeline<?, ?> run, CapturedElements.LowerBounded steps,
+            Channel<List<? super Integer>> in) {
+        run.startSink("take", 1, in.receiver().clone(), row -> steps.take(row));
+        // Drop the original receiver: once the worker ends, the step
+        // before this one finds out at its next send.
+        in.receiver().close();
+    }
+}

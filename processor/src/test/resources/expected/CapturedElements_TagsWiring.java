@@ -1,0 +1,78 @@
+package fixtures;
+
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+import pneumatic.Outputs;
+import pneumatic.PipelineRun;
+import pneumatic.RunningPipeline;
+import pneumatic.channel.Channel;
+
+/**
+ * Runs the {@link CapturedElements.Tags} pipeline, each step on its own threads:
+ * <pre>
+ * tags -> take
+ * </pre>
+ * Generated from {@link CapturedElements.Tags}; change the interface, not this class.
+ */
+@Generated("pneumatic.processor.PipelineProcessor")
+public final class CapturedElements_TagsWiring {
+    private CapturedElements_TagsWiring() {
+    }
+
+    /**
+     * Runs the pipeline to its end: starts every step, waits until all of them are done,
+     * and rethrows the first failure.
+     *
+     * @param steps the implementation of every step
+     * @throws InterruptedException if interrupted while waiting; the run is then cancelled, and
+     *     this throws once its threads have ended (a step that ignores interrupts delays it)
+     * @throws pneumatic.PipelineFailedException if a step throws
+     */
+    public static void run(CapturedElements.Tags steps) throws InterruptedException {
+        try (RunningPipeline<Void, Void> run = wire(steps)) {
+            run.await();
+        }
+    }
+
+    /**
+     * Starts every step on its own threads and returns at once.
+     *
+     * @param steps the implementation of every step
+     * @return the run: await it, or close it to stop it and wait for its threads
+     */
+    public static PipelineRun start(CapturedElements.Tags steps) {
+        return wire(steps);
+    }
+
+    private static RunningPipeline<Void, Void> wire(CapturedElements.Tags steps) {
+        Objects.requireNonNull(steps, "steps");
+        RunningPipeline<Void, Void> run = new RunningPipeline<>("Tags");
+        // One channel per edge, each named after the step it feeds.
+        Channel<CapturedElements.Shelves.Label<?>> toTake = run.channel(256);
+        startTags(run, steps, toTake);
+        startTake(run, steps, toTake);
+        return run.started();
+    }
+
+    /**
+     * {@code tags()}: the source, on one thread.
+     */
+    private static void startTags(RunningPipeline<?, ?> run, CapturedElements.Tags steps,
+            Channel<CapturedElements.Shelves.Label<?>> out) {
+        run.startSource("tags", 1, out.sender().clone(), to -> Outputs.sendIterable(to, steps.tags()));
+        // Drop the original sender: the worker's clone is now the only one,
+        // so the next step ends exactly when this one does.
+        out.sender().close();
+    }
+
+    /**
+     * {@code take(Label<?>)}: the sink, on one thread.
+     */
+    private static void startTake(RunningPipeline<?, ?> run, CapturedElements.Tags steps,
+            Channel<CapturedElements.Shelves.Label<?>> in) {
+        run.startSink("take", 1, in.receiver().clone(), label -> steps.take(label));
+        // Drop the original receiver: once the worker ends, the step
+        // before this one finds out at its next send.
+        in.receiver().close();
+    }
+}
