@@ -949,13 +949,7 @@ class BadPipelinesTest {
      */
     @Test
     void aStepAfterANamesakeWithAnUndefinedParameterIsNotSeenOnJavac() {
-        Attempt a = compile("NamesakeAfterAnUndefinedStep");
-        assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] parse(Missing) refers to Missing,")
-                .inFile(a.file).onLineContaining("parse(Missing line)");
-        assertThat(a.compilation).hadErrorContaining("cannot find symbol");
-        assertThat(a.compilation).hadErrorCount(2);
-        a.assertNoWiringWritten();
+        assertOnlyUndefined("NamesakeAfterAnUndefinedStep", "parse(Missing)", "Missing", "parse(Missing line)");
     }
 
     /**
@@ -964,23 +958,26 @@ class BadPipelinesTest {
      */
     @Test
     void aSenderOfAnUndefinedTypeIsOnlyUndefined() {
-        Attempt a = compile("UndefinedArgumentOfASender");
-        assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] relay(String, Sender<Nope>) refers to Nope,")
-                .inFile(a.file).onLineContaining("Sender<Nope> out");
-        assertThat(a.compilation).hadErrorContaining("cannot find symbol");
-        assertThat(a.compilation).hadErrorCount(2);
-        a.assertNoWiringWritten();
+        assertOnlyUndefined("UndefinedArgumentOfASender", "relay(String, Sender<Nope>)", "Nope", "Sender<Nope> out");
     }
 
     /** The two errors of a fixture whose print(Missing line) sink names an undefined type. */
     private static void assertMissingParameterOfPrintReported(String fixture) {
+        assertOnlyUndefined(fixture, "print(Missing)", "Missing", "Missing line);");
+    }
+
+    /**
+     * The fixture's only errors are javac's "cannot find symbol" and {@code [Pipeline/Undefined]}
+     * on {@code step} for {@code missing}, on the line containing {@code line}; no wiring.
+     */
+    private static void assertOnlyUndefined(String fixture, String step, String missing, String line) {
         Attempt a = compile(fixture);
         assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] print(Missing) refers to Missing,"
-                        + " which is still undefined after every annotation processor ran; if another processor"
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] " + step + " refers to " + missing
+                        + ", which is still undefined after every annotation processor ran; if another processor"
                         + " should generate it, check that it is on the processor path, otherwise fix the type")
-                .inFile(a.file).onLineContaining("Missing line);");
+                .inFile(a.file).onLineContaining(line);
+        assertThat(a.compilation).hadErrorContaining("cannot find symbol");
         assertThat(a.compilation).hadErrorCount(2);
         a.assertNoWiringWritten();
     }
