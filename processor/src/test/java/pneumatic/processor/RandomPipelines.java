@@ -1175,7 +1175,10 @@ final class RandomPipelines {
             if (rng.nextBoolean() && (usable(flow) || flow.special())) { // a custom source's elements as they are
                 return flow;
             }
-            List<Ty> targets = flow.targets().stream().filter(t -> usable(t) || t == flow).collect(Collectors.toList());
+            // the flow itself even if not usable (a custom source's elements), but a raw List only
+            // while raw types are being made: a step a mutation adds after a raw one is not raw
+            List<Ty> targets = flow.targets().stream().filter(t -> usable(t) || t == flow && t != Ty.RAW_LIST)
+                    .collect(Collectors.toList());
             return pick(targets);
         }
 
