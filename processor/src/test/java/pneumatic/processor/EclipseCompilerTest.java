@@ -125,14 +125,14 @@ class EclipseCompilerTest {
     /**
      * The fuzzer's random interfaces ({@link RandomPipelines}), valid and broken, get the same
      * verdict from both compilers: both compile and generate the same text (without a warning from
-     * Eclipse's compiler on it), or both fail with
-     * the same {@code [Pipeline/...]} ids (the texts may differ: Eclipse's compiler shows an
-     * inherited {@code compareTo(T)} of {@code Comparable<String>} as {@code compareTo(String)}).
-     * An interface declared in a method is the exception, as for the fixtures: there only
-     * {@code [Pipeline/Internal]} is ruled out. And where a step follows a namesake whose parameter
-     * type is undefined, javac drops it from the model unseen while Eclipse's compiler keeps it,
-     * so both must fail but the ids may differ (fixture {@code bad/NamesakeAfterAnUndefinedStep}). {@code -Decj.fuzz.count=N} sets how many (100),
-     * {@code -Decj.fuzz.seed=S} repeats a run, {@code -Decj.fuzz.input=S} checks one input.
+     * Eclipse's compiler on it), or both fail with the same {@code [Pipeline/...]} ids (the texts
+     * may differ: Eclipse's compiler shows an inherited {@code compareTo(T)} of
+     * {@code Comparable<String>} as {@code compareTo(String)}). An interface declared in a method
+     * is the exception, as for the fixtures: there only {@code [Pipeline/Internal]} is ruled out.
+     * And where a step follows a namesake whose parameter type is undefined, javac drops it from
+     * the model unseen while Eclipse's compiler keeps it, so both must fail but the ids may differ
+     * (fixture {@code bad/NamesakeAfterAnUndefinedStep}). {@code -Decj.fuzz.count=N} sets how many
+     * (100), {@code -Decj.fuzz.seed=S} repeats a run, {@code -Decj.fuzz.input=S} checks one input.
      */
     @Test
     void randomPipelinesGetTheSameVerdictFromBothCompilers() throws IOException {
