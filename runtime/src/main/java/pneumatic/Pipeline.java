@@ -37,7 +37,9 @@ import java.lang.annotation.Target;
  *
  * <p>The generated class is {@code public final}, lives in the interface's package and has two
  * static methods: {@code start(X)}, which returns a {@link PipelineRun} at once, and
- * {@code run(X)}, which starts the pipeline and waits for it to end. A nested interface
+ * {@code run(X)}, which starts the pipeline and waits for it to end. Without a {@code @Source},
+ * {@code run} also takes the values to feed in ({@code run(X, Iterable)}); without a
+ * {@code @Sink}, it returns what comes out as a {@code List}. A nested interface
  * {@code Outer.Inner} gives {@code Outer_InnerWiring}.
  *
  * <p>The interface is top level or nested in a class, interface, enum or record, never local to a
