@@ -48,13 +48,19 @@ public final class BatchesWiring {
     private static RunningPipeline<Void, Void> wire(Batches steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Batches");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toSplit = run.channel(256);
-        Channel<List<String>> toStore = run.channel(256);
-        startRead(run, steps, toSplit);
-        startSplit(run, steps, toSplit, toStore);
-        startStore(run, steps, toStore);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toSplit = run.channel(256);
+            Channel<List<String>> toStore = run.channel(256);
+            startRead(run, steps, toSplit);
+            startSplit(run, steps, toSplit, toStore);
+            startStore(run, steps, toStore);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

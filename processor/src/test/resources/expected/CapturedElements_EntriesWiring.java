@@ -48,11 +48,17 @@ public final class CapturedElements_EntriesWiring {
     private static RunningPipeline<Void, Void> wire(CapturedElements.Entries steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Entries");
-        // One channel per edge, each named after the step it feeds.
-        Channel<Map.Entry<String, ?>> toTake = run.channel(256);
-        startPairs(run, steps, toTake);
-        startTake(run, steps, toTake);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<Map.Entry<String, ?>> toTake = run.channel(256);
+            startPairs(run, steps, toTake);
+            startTake(run, steps, toTake);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

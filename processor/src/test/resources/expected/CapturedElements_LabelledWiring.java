@@ -47,11 +47,17 @@ public final class CapturedElements_LabelledWiring {
     private static RunningPipeline<Void, Void> wire(CapturedElements.Labelled steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Labelled");
-        // One channel per edge, each named after the step it feeds.
-        Channel<CapturedElements.Shelves.Label<?>> toTake = run.channel(256);
-        startLabels(run, steps, toTake);
-        startTake(run, steps, toTake);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<CapturedElements.Shelves.Label<?>> toTake = run.channel(256);
+            startLabels(run, steps, toTake);
+            startTake(run, steps, toTake);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

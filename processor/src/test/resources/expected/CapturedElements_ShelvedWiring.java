@@ -49,11 +49,17 @@ public final class CapturedElements_ShelvedWiring {
     private static RunningPipeline<Void, Void> wire(CapturedElements.Shelved steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Shelved");
-        // One channel per edge, each named after the step it feeds.
-        Channel<Map<String, ? extends List<? extends Integer>>> toPut = run.channel(256);
-        startRows(run, steps, toPut);
-        startPut(run, steps, toPut);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<Map<String, ? extends List<? extends Integer>>> toPut = run.channel(256);
+            startRows(run, steps, toPut);
+            startPut(run, steps, toPut);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

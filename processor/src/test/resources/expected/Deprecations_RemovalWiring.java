@@ -48,11 +48,17 @@ public final class Deprecations_RemovalWiring {
     private static RunningPipeline<Void, Void> wire(Deprecations.Removal steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Removal");
-        // One channel per edge, each named after the step it feeds.
-        Channel<Deprecations.Doomed> toTake = run.channel(256);
-        startDoomed(run, steps, toTake);
-        startTake(run, steps, toTake);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<Deprecations.Doomed> toTake = run.channel(256);
+            startDoomed(run, steps, toTake);
+            startTake(run, steps, toTake);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

@@ -49,15 +49,21 @@ public final class GenericsWiring {
     private static RunningPipeline<Void, Void> wire(Generics steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Generics");
-        // One channel per edge, each named after the step it feeds.
-        Channel<Map<String, List<Integer>>> toRows = run.channel(256);
-        Channel<List<? extends Number>> toSize = run.channel(256);
-        Channel<Integer> toTotal = run.channel(256);
-        startTables(run, steps, toRows);
-        startRows(run, steps, toRows, toSize);
-        startSize(run, steps, toSize, toTotal);
-        startTotal(run, steps, toTotal);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<Map<String, List<Integer>>> toRows = run.channel(256);
+            Channel<List<? extends Number>> toSize = run.channel(256);
+            Channel<Integer> toTotal = run.channel(256);
+            startTables(run, steps, toRows);
+            startRows(run, steps, toRows, toSize);
+            startSize(run, steps, toSize, toTotal);
+            startTotal(run, steps, toTotal);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

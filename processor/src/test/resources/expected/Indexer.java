@@ -47,11 +47,17 @@ public final class Indexer {
     private static RunningPipeline<Void, Void> wire(Renamed steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Renamed");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toIndex = run.channel(256);
-        startDocuments(run, steps, toIndex);
-        startIndex(run, steps, toIndex);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toIndex = run.channel(256);
+            startDocuments(run, steps, toIndex);
+            startIndex(run, steps, toIndex);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

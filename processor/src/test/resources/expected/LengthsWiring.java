@@ -55,17 +55,23 @@ public final class LengthsWiring {
     private static RunningPipeline<String, Integer> wire(Lengths steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<String, Integer> run = new RunningPipeline<>("Lengths");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toNonBlank = run.channel(8);
-        Channel<String> toLength = run.channel(256);
-        Channel<Integer> output = run.channel(256);
-        // The caller feeds the first step: input() is this channel's original sender.
-        run.exposeInput(toNonBlank.sender());
-        // The caller drains the last step: output() is this channel's original receiver.
-        run.exposeOutput(output.receiver());
-        startNonBlank(run, steps, toNonBlank, toLength);
-        startLength(run, steps, toLength, output);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toNonBlank = run.channel(8);
+            Channel<String> toLength = run.channel(256);
+            Channel<Integer> output = run.channel(256);
+            // The caller feeds the first step: input() is this channel's original sender.
+            run.exposeInput(toNonBlank.sender());
+            // The caller drains the last step: output() is this channel's original receiver.
+            run.exposeOutput(output.receiver());
+            startNonBlank(run, steps, toNonBlank, toLength);
+            startLength(run, steps, toLength, output);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

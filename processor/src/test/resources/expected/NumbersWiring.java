@@ -48,15 +48,21 @@ public final class NumbersWiring {
     private static RunningPipeline<Void, Void> wire(Numbers steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Numbers");
-        // One channel per edge, each named after the step it feeds.
-        Channel<Integer> toSquare = run.channel(0);
-        Channel<Integer> toWiden = run.channel(Stage.UNBOUNDED);
-        Channel<Long> toAdd = run.channel(256);
-        startNumbers(run, steps, toSquare);
-        startSquare(run, steps, toSquare, toWiden);
-        startWiden(run, steps, toWiden, toAdd);
-        startAdd(run, steps, toAdd);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<Integer> toSquare = run.channel(0);
+            Channel<Integer> toWiden = run.channel(Stage.UNBOUNDED);
+            Channel<Long> toAdd = run.channel(256);
+            startNumbers(run, steps, toSquare);
+            startSquare(run, steps, toSquare, toWiden);
+            startWiden(run, steps, toWiden, toAdd);
+            startAdd(run, steps, toAdd);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

@@ -47,21 +47,27 @@ public final class OddNamesWiring {
     private static RunningPipeline<Void, Void> wire(OddNames steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("OddNames");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toStart = run.channel(256);
-        Channel<String> toSender = run.channel(256);
-        Channel<String> toIn = run.channel(256);
-        Channel<String> toWorker = run.channel(256);
-        Channel<String> toSealed = run.channel(256);
-        Channel<String> toWire = run.channel(256);
-        startRun(run, steps, toStart);
-        startStart(run, steps, toStart, toSender);
-        startSender(run, steps, toSender, toIn);
-        startIn(run, steps, toIn, toWorker);
-        startWorker(run, steps, toWorker, toSealed);
-        startSealed(run, steps, toSealed, toWire);
-        startWire(run, steps, toWire);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toStart = run.channel(256);
+            Channel<String> toSender = run.channel(256);
+            Channel<String> toIn = run.channel(256);
+            Channel<String> toWorker = run.channel(256);
+            Channel<String> toSealed = run.channel(256);
+            Channel<String> toWire = run.channel(256);
+            startRun(run, steps, toStart);
+            startStart(run, steps, toStart, toSender);
+            startSender(run, steps, toSender, toIn);
+            startIn(run, steps, toIn, toWorker);
+            startWorker(run, steps, toWorker, toSealed);
+            startSealed(run, steps, toSealed, toWire);
+            startWire(run, steps, toWire);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

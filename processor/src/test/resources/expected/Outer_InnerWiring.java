@@ -47,11 +47,17 @@ public final class Outer_InnerWiring {
     private static RunningPipeline<Void, Void> wire(Outer.Inner steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Inner");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toGreet = run.channel(256);
-        startNames(run, steps, toGreet);
-        startGreet(run, steps, toGreet);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toGreet = run.channel(256);
+            startNames(run, steps, toGreet);
+            startGreet(run, steps, toGreet);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

@@ -48,13 +48,19 @@ public final class ReachableStepTypes_StepsWiring {
     private static RunningPipeline<Void, Void> wire(ReachableStepTypes.Steps steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Steps");
-        // One channel per edge, each named after the step it feeds.
-        Channel<ReachableStepTypes.Row> toPair = run.channel(256);
-        Channel<AbstractMap.SimpleEntry<ReachableStepTypes.Row, ReachableStepTypes.Cell>> toTake = run.channel(256);
-        startRows(run, steps, toPair);
-        startPair(run, steps, toPair, toTake);
-        startTake(run, steps, toTake);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<ReachableStepTypes.Row> toPair = run.channel(256);
+            Channel<AbstractMap.SimpleEntry<ReachableStepTypes.Row, ReachableStepTypes.Cell>> toTake = run.channel(256);
+            startRows(run, steps, toPair);
+            startPair(run, steps, toPair, toTake);
+            startTake(run, steps, toTake);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

@@ -51,14 +51,20 @@ public final class ShoutWiring {
     private static RunningPipeline<String, Void> wire(Shout steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<String, Void> run = new RunningPipeline<>("Shout");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toUpper = run.channel(256);
-        Channel<String> toPrint = run.channel(256);
-        // The caller feeds the first step: input() is this channel's original sender.
-        run.exposeInput(toUpper.sender());
-        startUpper(run, steps, toUpper, toPrint);
-        startPrint(run, steps, toPrint);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toUpper = run.channel(256);
+            Channel<String> toPrint = run.channel(256);
+            // The caller feeds the first step: input() is this channel's original sender.
+            run.exposeInput(toUpper.sender());
+            startUpper(run, steps, toUpper, toPrint);
+            startPrint(run, steps, toPrint);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

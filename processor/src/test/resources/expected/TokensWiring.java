@@ -47,11 +47,17 @@ public final class TokensWiring {
     private static RunningPipeline<Void, Void> wire(Tokens steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("Tokens");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toPrint = run.channel(256);
-        startTokens(run, steps, toPrint);
-        startPrint(run, steps, toPrint);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toPrint = run.channel(256);
+            startTokens(run, steps, toPrint);
+            startPrint(run, steps, toPrint);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

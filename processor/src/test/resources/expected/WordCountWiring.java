@@ -47,19 +47,25 @@ public final class WordCountWiring {
     private static RunningPipeline<Void, Void> wire(WordCount steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, Void> run = new RunningPipeline<>("WordCount");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toWords = run.channel(256);
-        Channel<String> toLower = run.channel(256);
-        Channel<String> toLongOnes = run.channel(256);
-        Channel<String> toVariants = run.channel(16);
-        Channel<String> toCount = run.channel(256);
-        startLines(run, steps, toWords);
-        startWords(run, steps, toWords, toLower);
-        startLower(run, steps, toLower, toLongOnes);
-        startLongOnes(run, steps, toLongOnes, toVariants);
-        startVariants(run, steps, toVariants, toCount);
-        startCount(run, steps, toCount);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toWords = run.channel(256);
+            Channel<String> toLower = run.channel(256);
+            Channel<String> toLongOnes = run.channel(256);
+            Channel<String> toVariants = run.channel(16);
+            Channel<String> toCount = run.channel(256);
+            startLines(run, steps, toWords);
+            startWords(run, steps, toWords, toLower);
+            startLower(run, steps, toLower, toLongOnes);
+            startLongOnes(run, steps, toLongOnes, toVariants);
+            startVariants(run, steps, toVariants, toCount);
+            startCount(run, steps, toCount);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

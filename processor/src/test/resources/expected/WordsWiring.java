@@ -51,14 +51,20 @@ public final class WordsWiring {
     private static RunningPipeline<Void, String> wire(Words steps) {
         Objects.requireNonNull(steps, "steps");
         RunningPipeline<Void, String> run = new RunningPipeline<>("Words");
-        // One channel per edge, each named after the step it feeds.
-        Channel<String> toWords = run.channel(256);
-        Channel<String> output = run.channel(256);
-        // The caller drains the last step: output() is this channel's original receiver.
-        run.exposeOutput(output.receiver());
-        startLines(run, steps, toWords);
-        startWords(run, steps, toWords, output);
-        return run.started();
+        try {
+            // One channel per edge, each named after the step it feeds.
+            Channel<String> toWords = run.channel(256);
+            Channel<String> output = run.channel(256);
+            // The caller drains the last step: output() is this channel's original receiver.
+            run.exposeOutput(output.receiver());
+            startLines(run, steps, toWords);
+            startWords(run, steps, toWords, output);
+            return run.started();
+        } catch (Throwable wiringFailed) {
+            // Out of memory half-way, say: stop the workers already started, then rethrow.
+            run.abandon();
+            throw wiringFailed;
+        }
     }
 
     /**

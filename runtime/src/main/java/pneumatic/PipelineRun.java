@@ -80,8 +80,11 @@ public interface PipelineRun extends AutoCloseable {
     /**
      * Stops the run: every step's channels are closed, blocked threads are released and every
      * thread is interrupted. Returns at once; {@link #await()} then throws
-     * {@link CancellationException}. Does nothing if the run has already ended, or if a step
-     * has already failed: {@link #await()} then throws that {@link PipelineFailedException}.
+     * {@link CancellationException}. Does nothing once every step has returned (the run has
+     * ended, or its threads are only closing their channels: every value has gone through, so a
+     * {@code close()} right after a loop over {@link WithOutput#output()} has ended leaves a
+     * normal run normal), or if a step has already failed: {@link #await()} then throws that
+     * {@link PipelineFailedException}.
      * The caller's {@link WithOutput#output()} stays open: a loop over it ends once the last
      * step's threads have ended.
      */

@@ -65,6 +65,13 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      *
      * Completion: `live` counts the workers not yet ended, plus one while starting; the latch
      * opens when it reaches zero. await() then joins the threads, so that none is alive after it.
+     * `busy` counts the workers whose step has not yet returned (plus one while starting): once
+     * it is zero, every value has gone through and the threads are only closing their handles,
+     * so cancel() has nothing left to stop. A caller whose loop over output() has ended, and who
+     * then closes the run, sees it end normally: the last step's workers returned (and counted
+     * themselves out of `busy`) before they closed the handles whose closing ended that loop.
+     * If the generated wiring throws half-way (out of memory, say), it calls abandon(), which
+     * stops and joins the workers already started before the exception leaves start().
      */
 
     /** The worker loop's view of a stage or sink: what to do with one value. */
@@ -143,6 +150,9 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
 
     /** Workers not yet ended, plus one until {@link #started()}. Guarded by lock. */
     private int live = 1;
+
+    /** Workers whose step has not yet returned, plus one until {@link #started()}. Guarded by lock. */
+    private int busy = 1;
 
     /** True until {@link #started()}. Guarded by lock. */
     private boolean starting = true;
@@ -300,20 +310,58 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * Ends the wiring phase; a stop that came meanwhile takes effect now.
      *
      * @return this run
+     * @throws IllegalStateException if called a second time
      */
     public RunningPipeline<I, O> started() {
         lock.lock();
         try {
+            if (!starting) {
+                throw new IllegalStateException("pipeline " + pipeline + " was already started");
+            }
             starting = false;
             wired = true;
             if (stopping) {
                 release();
             }
+            busy--;
             workerEnded();
         } finally {
             lock.unlock();
         }
         return this;
+    }
+
+    /**
+     * Undoes a wiring that threw before {@link #started()} (out of memory half-way, say): stops
+     * the workers already started and waits until every one has ended, so that a generated
+     * {@code start()} that throws leaves no thread behind. The generated code then rethrows.
+     *
+     * <pre>{@code
+     * try {
+     *     ...                                       // channels and workers
+     *     return run.started();
+     * } catch (Throwable wiringFailed) {
+     *     run.abandon();
+     *     throw wiringFailed;
+     * }
+     * }</pre>
+     */
+    public void abandon() {
+        boolean wiring;
+        lock.lock();
+        try {
+            if (!stopping) {
+                cancelled = true;
+                stop();
+            }
+            wiring = starting;
+        } finally {
+            lock.unlock();
+        }
+        if (wiring) {
+            started();
+        }
+        close();
     }
 
     @Override
@@ -362,7 +410,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     public void cancel() {
         lock.lock();
         try {
-            if (!stopping && ended.getCount() > 0) {
+            if (!stopping && busy > 0) {
                 cancelled = true;
                 stop();
             }
@@ -507,14 +555,18 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
                 closeAll(handles);
                 throw new IllegalStateException("pipeline " + pipeline + " has ended; it starts no more workers");
             }
-            Thread thread = new Thread(() -> work(step, handles, body), pipeline + "-" + step + "-" + worker);
-            threads.add(thread);
-            live++;
+            Thread thread = null;
             try {
+                thread = new Thread(() -> work(step, handles, body), pipeline + "-" + step + "-" + worker);
+                threads.add(thread);
+                live++;
+                busy++;
                 thread.start();
-            } catch (Throwable notStarted) { // e.g. OutOfMemoryError: unable to create a thread
-                threads.remove(thread);
-                live--;
+            } catch (Throwable notStarted) { // OutOfMemoryError: unable to create a thread, or no heap for one
+                if (thread != null && threads.remove(thread)) {
+                    live--;
+                    busy--;
+                }
                 closeAll(handles);
                 fail(step, notStarted);
             }
@@ -529,12 +581,21 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         } catch (Throwable failure) {
             fail(step, failure);
         } finally {
-            closeAll(handles);
             lock.lock();
             try {
-                workerEnded();
+                busy--; // before the handles close: see the notes on completion
             } finally {
                 lock.unlock();
+            }
+            try {
+                closeAll(handles);
+            } finally {
+                lock.lock();
+                try {
+                    workerEnded();
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }

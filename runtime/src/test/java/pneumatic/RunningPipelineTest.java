@@ -1,5 +1,6 @@
 package pneumatic;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -363,6 +364,71 @@ class RunningPipelineTest {
                     () -> run.startSink("late", 1, toStore.receiver(), line -> { }));
             assertTrue(late.getMessage().contains("has ended"), late.getMessage());
         });
+    }
+
+    /**
+     * PipelineRun.cancel(): a loop over output() ends when the last step's workers close their
+     * senders, a moment before they count themselves out of the run. A close() in that moment
+     * found the run not yet done and cancelled it, so a run that had delivered everything
+     * reported a CancellationException (in about 2 of 5 repetitions before the fix).
+     */
+    @Test
+    void closingARunRightAfterItsOutputEndedLeavesItNormal() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            List<String> few = LINES.subList(0, 8);
+            for (int repetition = 0; repetition < 300; repetition++) {
+                RunningPipeline<Void, String> run = new RunningPipeline<>("Open");
+                Channel<String> toUpper = run.channel(4);
+                Channel<String> output = run.channel(4);
+                run.exposeOutput(output.receiver());
+                run.startSource("lines", 1, toUpper.sender().clone(), out -> Outputs.sendIterable(out, few));
+                toUpper.sender().close();
+                run.startStage("upper", 1, toUpper.receiver().clone(), output.sender().clone(),
+                        (line, to) -> Outputs.sendOne(to, line.toUpperCase()));
+                toUpper.receiver().close();
+                output.sender().close();
+                RunningPipeline<Void, String> started = run.started();
+                List<String> results = new ArrayList<>();
+                for (String line : started.output()) {
+                    results.add(line);
+                }
+                started.close();
+                int at = repetition;
+                assertDoesNotThrow(() -> started.await(), () -> "repetition " + at);
+                assertEquals(few.stream().map(String::toUpperCase).collect(Collectors.toList()), results);
+            }
+        });
+    }
+
+    /**
+     * The generated wiring calls abandon() when it throws half-way (out of memory, say): the
+     * workers already started must end before the exception leaves start().
+     */
+    @Test
+    void abandoningAWiringThatThrewStopsAndWaitsForTheWorkersAlreadyStarted() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(0);
+            CountDownLatch sending = new CountDownLatch(1);
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                sending.countDown();
+                out.send("never taken"); // a rendezvous nobody will receive from
+            });
+            toStore.sender().close();
+            sending.await();
+            run.abandon(); // as if the wiring of the sink had run out of memory here
+            assertTrue(run.isDone(), "abandon() returns once every worker has ended");
+            assertThrows(CancellationException.class, run::await);
+            assertThrows(IllegalStateException.class, run::started, "the wiring phase is over");
+        });
+    }
+
+    @Test
+    void startedTwiceIsAMistake() {
+        RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+        run.started();
+        IllegalStateException twice = assertThrows(IllegalStateException.class, run::started);
+        assertEquals("pipeline Copy was already started", twice.getMessage());
     }
 
     @Test

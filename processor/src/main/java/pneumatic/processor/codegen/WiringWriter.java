@@ -56,6 +56,7 @@ public final class WiringWriter {
     private static final String OUT = "out";
     private static final String WORKER = "worker";
     private static final String INPUTS = "inputs";
+    private static final String WIRING_FAILED = "wiringFailed";
 
     /**
      * Names a lambda parameter must not take: those the generated code uses inside lambdas,
@@ -76,7 +77,7 @@ public final class WiringWriter {
 
     public JavaFile write(Pipeline pipeline) {
         NameAllocator names = new NameAllocator();
-        for (String reserved : new String[] {RUN, "start", "wire", STEPS}) {
+        for (String reserved : new String[] {RUN, "start", "wire", STEPS, WIRING_FAILED}) {
             names.newName(reserved, reserved);
         }
         Graph graph = Graph.of(pipeline, names);
@@ -109,7 +110,13 @@ public final class WiringWriter {
             wire.addStatement(callOf(start, graph, step));
             starts.add(start);
         }
-        wiring.addMethod(wire.addStatement("return $N.started()", RUN).build());
+        wiring.addMethod(wire.addStatement("return $N.started()", RUN)
+                .nextControlFlow("catch ($T $N)", Throwable.class, WIRING_FAILED)
+                .addComment("Out of memory half-way, say: stop the workers already started, then rethrow.")
+                .addStatement("$N.abandon()", RUN)
+                .addStatement("throw $N", WIRING_FAILED)
+                .endControlFlow()
+                .build());
         wiring.addMethods(starts);
         return JavaFile.builder(pipeline.wiringName().packageName(), wiring.build())
                 .skipJavaLangImports(true)
@@ -372,6 +379,7 @@ public final class WiringWriter {
                 .addStatement("$T.requireNonNull($N, $S)", TypeNames.OBJECTS, STEPS, STEPS)
                 .addStatement("$T $N = new $T<>($S)",
                         runningType(graph), RUN, TypeNames.RUNNING_PIPELINE, pipeline.displayName())
+                .beginControlFlow("try")
                 .addComment("One channel per edge, each named after the step it feeds.");
         for (Edge edge : graph.edges()) {
             wire.addStatement("$T $N = $N.channel($L)",
