@@ -37,6 +37,7 @@ import pneumatic.processor.diag.Display;
 import pneumatic.processor.model.Edge;
 import pneumatic.processor.model.Pipeline;
 import pneumatic.processor.model.Role;
+import pneumatic.processor.model.Shape;
 import pneumatic.processor.model.Step;
 
 /**
@@ -88,7 +89,7 @@ public final class WiringWriter {
                     .addMember("value", "$S", TypeNames.PROCESSOR)
                     .build());
         }
-        Set<String> deprecations = deprecationsUsed(pipeline);
+        Set<String> deprecations = deprecationsUsed(graph);
         if (!deprecations.isEmpty()) {
             // It calls the deprecated parts because the interface declares them; the interface,
             // not this class, is where a warning belongs. Only the warnings it would draw, as
@@ -196,24 +197,46 @@ public final class WiringWriter {
 
     /**
      * The warnings the wiring would draw for what the interface declares: {@code deprecation} if
-     * the interface, a step, a type in a step's signature or what a step emits is deprecated,
-     * {@code removal} if one is deprecated for removal; in that order.
+     * something it names is deprecated, {@code removal} if something it names is deprecated for
+     * removal; in that order. It names the interface, each step it calls, the type of each
+     * channel (what a step emits, and the first step's input where the caller feeds it) and
+     * the types it casts arguments to. A step's own signature may mention more (a deprecated
+     * container type, a parameter fed a subtype), which the wiring never writes: a suppression
+     * for those would suppress nothing, and Eclipse's compiler warns of that.
      */
-    private Set<String> deprecationsUsed(Pipeline pipeline) {
+    private Set<String> deprecationsUsed(Graph graph) {
+        Pipeline pipeline = graph.pipeline();
         Set<String> found = new TreeSet<>();
         deprecatedOrNestedInDeprecated(pipeline.element(), found);
+        if (!pipeline.hasSource()) {
+            deprecatedIn(pipeline.steps().get(0).input(), found);
+        }
         for (Step step : pipeline.steps()) {
-            ExecutableElement method = step.method();
-            deprecated(method, found);
-            deprecatedIn(method.getReturnType(), found);
-            if (step.output() != null) { // its elements
+            deprecated(step.method(), found);
+            if (step.output() != null) { // its elements: the type of the channel it feeds
                 deprecatedIn(step.output(), found);
             }
-            for (VariableElement parameter : method.getParameters()) {
+            for (VariableElement parameter : castParameters(graph, step)) {
                 deprecatedIn(parameter.asType(), found);
             }
         }
         return found;
+    }
+
+    /** The parameters of a step whose arguments the wiring casts to their type (see {@link #argument}). */
+    private List<VariableElement> castParameters(Graph graph, Step step) {
+        List<VariableElement> cast = new ArrayList<>();
+        List<? extends VariableElement> parameters = step.method().getParameters();
+        if (step.role() != Role.SOURCE && isCast(step, parameters.get(0), graph.into(step).type())) {
+            cast.add(parameters.get(0));
+        }
+        if (step.shape() == Shape.SENDER) {
+            VariableElement sender = parameters.get(parameters.size() - 1);
+            if (isCast(step, sender, senderOf(graph.outOf(step)))) {
+                cast.add(sender);
+            }
+        }
+        return cast;
     }
 
     /** Adds the warning that using {@code element} draws, if it is deprecated. */
@@ -507,12 +530,20 @@ public final class WiringWriter {
      * about). Cast to its own parameter types, the step is the one best match.
      */
     private CodeBlock argument(Step step, VariableElement parameter, TypeName type, String name) {
-        TypeName wanted = TypeName.get(parameter.asType());
+        return isCast(step, parameter, type)
+                ? CodeBlock.of("($T) $N", TypeName.get(parameter.asType()), name)
+                : CodeBlock.of("$N", name);
+    }
+
+    /** Whether {@link #argument} casts an argument of type {@code type} to {@code parameter}'s type. */
+    private boolean isCast(Step step, VariableElement parameter, TypeName type) {
         boolean varargs = step.method().isVarArgs() && step.method().getParameters().size() == 1;
-        if (!wanted.equals(type) && (varargs || overloaded(step))) {
-            return CodeBlock.of("($T) $N", wanted, name);
-        }
-        return CodeBlock.of("$N", name);
+        return !TypeName.get(parameter.asType()).equals(type) && (varargs || overloaded(step));
+    }
+
+    /** {@code Sender<T>} of the channel a step sends into, as the wiring hands it to the step. */
+    private static TypeName senderOf(Edge out) {
+        return ParameterizedTypeName.get(TypeNames.SENDER, out.type());
     }
 
     /**
@@ -551,7 +582,7 @@ public final class WiringWriter {
             case SENDER:
                 List<? extends VariableElement> parameters = step.method().getParameters();
                 CodeBlock sender = argument(step, parameters.get(parameters.size() - 1),
-                        ParameterizedTypeName.get(TypeNames.SENDER, graph.outOf(step).type()), to);
+                        senderOf(graph.outOf(step)), to);
                 return value == null
                         ? CodeBlock.of("$N.$N($L)", STEPS, step.name(), sender)
                         : CodeBlock.of("$N.$N($L, $L)", STEPS, step.name(), input(graph, step, value), sender);
