@@ -24,6 +24,8 @@ final class Handle {
 
     private static final VarHandle CLOSED;
 
+    private static final VarHandle CLEANER;
+
     /** The property that makes leak reports say where the leaked handle was created. */
     static final String TRACE_PROPERTY = "pneumatic.channel.leaks";
 
@@ -31,15 +33,19 @@ final class Handle {
 
     private static final System.Logger LOG = System.getLogger("pneumatic.channel");
 
-    private static final Cleaner CLEANER = Cleaner.create(action -> {
-        Thread thread = new Thread(action, "pneumatic-channel-cleaner");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * The cleaner, created with the first handle: not in this class's initializer, since creating
+     * it starts a thread, and an initializer that fails (no thread to be had at that moment)
+     * would leave the class unusable for the rest of the JVM's life. Read through
+     * {@link #cleaner()}, set through {@code CLEANER}.
+     */
+    private static volatile Cleaner cleaner;
 
     static {
         try {
-            CLOSED = MethodHandles.lookup().findVarHandle(Handle.class, "closed", boolean.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CLOSED = lookup.findVarHandle(Handle.class, "closed", boolean.class);
+            CLEANER = lookup.findStaticVarHandle(Handle.class, "cleaner", Cleaner.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,7 +67,27 @@ final class Handle {
         this.connection = connection;
         this.sending = sending;
         this.creation = TRACE ? new Throwable("the " + name() + " was created here") : null;
-        this.cleanable = CLEANER.register(owner, this::reclaim);
+        this.cleanable = cleaner().register(owner, this::reclaim);
+    }
+
+    /**
+     * The one cleaner of every handle. If starting its thread fails, this throws (an
+     * {@code OutOfMemoryError}) and the next handle tries again. Two threads that both find none
+     * both create one, and one of them is kept; the other has nothing registered, and its thread
+     * ends once it is unreachable.
+     */
+    private static Cleaner cleaner() {
+        Cleaner existing = cleaner;
+        if (existing != null) {
+            return existing;
+        }
+        Cleaner created = Cleaner.create(action -> {
+            Thread thread = new Thread(action, "pneumatic-channel-cleaner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Cleaner witness = (Cleaner) CLEANER.compareAndExchange(null, created);
+        return witness == null ? created : witness;
     }
 
     /**

@@ -296,7 +296,12 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
             if (handle.isClosed() || !connection.acquire(false)) {
                 throw new IllegalStateException(Messages.closedHandle("Receiver", "clone()"));
             }
-            return new Receiver<>(connection);
+            try {
+                return new Receiver<>(connection);
+            } catch (Throwable notCreated) { // out of memory, or no thread for the cleaner: give the count back
+                connection.release(false);
+                throw notCreated;
+            }
         } finally {
             Reference.reachabilityFence(this); // see the note on handle
         }

@@ -175,7 +175,12 @@ public final class Sender<T> implements AutoCloseable {
             if (handle.isClosed() || !connection.acquire(true)) {
                 throw new IllegalStateException(Messages.closedSender("clone()"));
             }
-            return new Sender<>(connection);
+            try {
+                return new Sender<>(connection);
+            } catch (Throwable notCreated) { // out of memory, or no thread for the cleaner: give the count back
+                connection.release(true);
+                throw notCreated;
+            }
         } finally {
             Reference.reachabilityFence(this); // see the note on handle
         }
