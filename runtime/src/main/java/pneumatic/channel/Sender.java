@@ -56,7 +56,9 @@ public final class Sender<T> implements AutoCloseable {
      * the flavor or the counts ends with {@code Reference.reachabilityFence(this)}: a thread
      * blocked in {@code send} on a Sender it never mentions again must not have the cleaner close
      * it under its feet (JLS 12.6.1: an object can become unreachable while a method of it still
-     * runs).
+     * runs). {@code close()} too: else the cleaner could win the race to close a handle its caller
+     * is closing, report it as leaked, and give its count back only after {@code close()} has
+     * returned.
      */
     private final Handle handle;
 
@@ -202,7 +204,11 @@ public final class Sender<T> implements AutoCloseable {
      */
     @Override
     public void close() {
-        handle.close();
+        try {
+            handle.close();
+        } finally {
+            Reference.reachabilityFence(this); // see the note on handle
+        }
     }
 
     /**
