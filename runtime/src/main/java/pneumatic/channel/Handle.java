@@ -122,9 +122,13 @@ final class Handle {
                 creation == null ? TRACE_PROPERTY : null);
         // Logged before the release, which wakes the blocked threads: one of them may end the
         // program, and this daemon thread with it, before a report logged after the release.
-        // creation is null unless traced, which System.Logger takes as no throwable.
-        LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message, creation);
-        connection.release(sending);
+        // creation is null unless traced, which System.Logger takes as no throwable. A logger
+        // that throws (a broken handler) must not keep the count, and the other end, forever.
+        try {
+            LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message, creation);
+        } finally {
+            connection.release(sending);
+        }
     }
 
     /** {@code Sender of a bounded(4) channel}, {@code Receiver of an unbounded channel}. */

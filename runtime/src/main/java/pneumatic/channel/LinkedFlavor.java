@@ -187,7 +187,11 @@ final class LinkedFlavor<T> extends QueueFlavor<T> {
         block.taken = 0; // its slots were cleared as they were taken
         ArrayFlavor<Block> blocks = pool;
         if (blocks == null) {
-            POOL.compareAndSet(this, null, new ArrayFlavor<Block>(POOLED_BLOCKS));
+            try {
+                POOL.compareAndSet(this, null, new ArrayFlavor<Block>(POOLED_BLOCKS));
+            } catch (OutOfMemoryError noRoom) {
+                return; // pooling only saves allocations: the block is left to the garbage collector
+            }
             blocks = (ArrayFlavor<Block>) POOL.getVolatile(this);
         }
         blocks.offer(block); // NOT_SENT when full: the block is left to the garbage collector
@@ -217,16 +221,22 @@ final class LinkedFlavor<T> extends QueueFlavor<T> {
             }
             long witness = (long) POSITION.compareAndExchange(tail, position, position + ONE);
             if (witness == position) {
+                Block unused = null;
                 if (offset + 1 == BLOCK_CAP) {
                     tail.block = next;
                     // Skip the non-slot offset, into the next block. An add, not a store, so
                     // that a disconnection mark set meanwhile survives.
                     POSITION.getAndAdd(tail, ONE);
                     block.next = next;
-                } else if (next != null) {
-                    recycle(next); // prepared for a block end another sender took
+                } else {
+                    unused = next; // prepared for a block end another sender took, or null
                 }
+                // The claimed slot is written before anything else can go wrong: a receiver that
+                // reaches it waits for its value.
                 SLOT.setRelease(block.slots, offset, value);
+                if (unused != null) {
+                    recycle(unused);
+                }
                 receivers.wakeOne();
                 return SENT;
             }
