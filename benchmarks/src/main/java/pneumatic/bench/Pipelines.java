@@ -5,7 +5,9 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -141,10 +143,29 @@ final class Pipelines {
     /**
      * The same pipeline wired by hand, as a careful programmer does without a library: three
      * threads, two {@link ArrayBlockingQueue}s of 1024, {@code put}/{@code take}, and a poison
-     * pill that each step passes on when it sees it.
+     * pill that each step passes on when it sees it. The gate's baseline.
      */
     static Candidate handWired() {
-        return Candidate.of("hand-wired-ABQ", n -> {
+        return handWired("hand-wired-ABQ", false);
+    }
+
+    /**
+     * The same, with the batching of the generated pipeline's workers written by hand: the step
+     * and the sum take what their queue holds with {@code drainTo}, up to 64 at once, and wait
+     * with {@code take} only when it is empty. Not the gate's baseline (the gate is about what a
+     * programmer writes without a library), but it shows what the channels themselves add once
+     * both sides batch.
+     */
+    static Candidate handWiredBatched() {
+        return handWired("hand-wired-ABQ-drainTo", true);
+    }
+
+    /** How many messages a batching hand-wired step takes at once, as the generated workers do. */
+    private static final int BATCH = 64;
+
+    private static Candidate handWired(String name, boolean batched) {
+        String threadPrefix = batched ? "s5-abq-batched-" : "s5-abq-";
+        return Candidate.of(name, n -> {
             BlockingQueue<Long> toStep = new ArrayBlockingQueue<>(Scenarios.CAPACITY);
             BlockingQueue<Long> toSum = new ArrayBlockingQueue<>(Scenarios.CAPACITY);
             long[] total = new long[1]; // written by the sum thread; read after the joins
@@ -153,34 +174,68 @@ final class Pipelines {
             Steady.Window stepWindow = steady.window(n, false);
             Steady.Window sumWindow = steady.window(n, false);
             Threads threads = new Threads();
-            threads.start("s5-abq-source", () -> {
+            threads.start(threadPrefix + "source", () -> {
                 for (int i = 0; i < n; i++) {
                     toStep.put(Messages.get(i));
                     sourceWindow.at(i + 1);
                 }
                 toStep.put(Messages.POISON);
             });
-            threads.start("s5-abq-step", () -> {
-                int moved = 0;
-                for (Long message; (message = toStep.take()) != Messages.POISON; ) {
+            threads.start(threadPrefix + "step", () -> {
+                int[] moved = {0};
+                untilPoison(toStep, batched, message -> {
                     toSum.put(Messages.step(message));
-                    stepWindow.at(++moved);
-                }
+                    stepWindow.at(++moved[0]);
+                });
                 toSum.put(Messages.POISON);
             });
-            threads.start("s5-abq-sum", () -> {
-                long sum = 0;
-                int moved = 0;
-                for (Long message; (message = toSum.take()) != Messages.POISON; ) {
-                    sum += message;
-                    sumWindow.at(++moved);
-                }
-                total[0] = sum;
+            threads.start(threadPrefix + "sum", () -> {
+                long[] sum = {0};
+                int[] moved = {0};
+                untilPoison(toSum, batched, message -> {
+                    sum[0] += message;
+                    sumWindow.at(++moved[0]);
+                });
+                total[0] = sum[0];
             });
             threads.joinAll();
             steady.publish();
             return total[0];
         });
+    }
+
+    /** What a hand-wired step does with one message. */
+    @FunctionalInterface
+    private interface Handler {
+        void handle(Long message) throws InterruptedException;
+    }
+
+    /**
+     * Takes messages from {@code queue} until the poison pill: one at a time with {@code take},
+     * or, batched, up to {@link #BATCH} at once with {@code drainTo}, waiting with {@code take}
+     * only when the queue is empty.
+     */
+    private static void untilPoison(BlockingQueue<Long> queue, boolean batched, Handler handler)
+            throws InterruptedException {
+        if (!batched) {
+            for (Long message; (message = queue.take()) != Messages.POISON; ) {
+                handler.handle(message);
+            }
+            return;
+        }
+        List<Long> batch = new ArrayList<>(BATCH);
+        while (true) {
+            if (queue.drainTo(batch, BATCH) == 0) {
+                batch.add(queue.take());
+            }
+            for (Long message : batch) {
+                if (message == Messages.POISON) {
+                    return;
+                }
+                handler.handle(message);
+            }
+            batch.clear();
+        }
     }
 
     /** A Disruptor slot: the message, and what the step made of it. */

@@ -92,6 +92,7 @@ public final class Scenarios {
                 "msg", Messages::stepChecksum, with(extra, "S5", List.of(
                         Pipelines.pneumatic(),
                         Pipelines.handWired(),
+                        Pipelines.handWiredBatched(),
                         // SleepingWaitStrategy, the best on these 2 cores (2026-12-01, 2M msgs, 5 rounds:
                         // Sleeping 13.9, Yielding 12.9 Mmsgs/s; Blocking 0.26 in a 1M-message run).
                         Pipelines.disruptor("Disruptor", SleepingWaitStrategy::new),
