@@ -15,15 +15,18 @@ import pneumatic.channel.DisconnectedException;
  * How much CPU a thread blocked on a channel uses once it has waited a millisecond: it must end
  * up parked, not spinning. One thread per way of blocking (a receiver on an empty channel of
  * each flavor, a sender on a full bounded channel and on a rendezvous that nobody receives
- * from), all blocked at once and measured over the same half second, so that this costs no
- * more time than one of them would.
+ * from), all blocked at once and measured over the same 50 ms, so that this costs no more time
+ * than one of them would.
  */
 final class Idle {
 
     private Idle() {}
 
-    /** The measuring window, after the first millisecond of each thread's wait. */
-    private static final long WINDOW_MILLIS = 500;
+    /**
+     * The measuring window, after the first millisecond of each thread's wait: short, so that
+     * 1% of it is half a millisecond, and a thread that went on spinning even that long fails.
+     */
+    private static final long WINDOW_MILLIS = 50;
 
     /**
      * One way of blocking, and the CPU its thread used over the window.
