@@ -117,14 +117,15 @@ final class Handle {
         if (!CLOSED.compareAndSet(this, false, true)) {
             return; // closed properly
         }
-        boolean someoneWaits = connection.flavor().hasWaiters();
-        String message = Messages.leaked(name(), connection.toStringAfterRelease(sending), someoneWaits,
-                creation == null ? TRACE_PROPERTY : null);
-        // Logged before the release, which wakes the blocked threads: one of them may end the
+        // Reported before the release, which wakes the blocked threads: one of them may end the
         // program, and this daemon thread with it, before a report logged after the release.
-        // creation is null unless traced, which System.Logger takes as no throwable. A logger
-        // that throws (a broken handler) must not keep the count, and the other end, forever.
+        // creation is null unless traced, which System.Logger takes as no throwable. A report
+        // that fails (a broken log handler, or no memory for the message, likely just after a
+        // collection) must not keep the count, and the other end, forever.
         try {
+            boolean someoneWaits = connection.flavor().hasWaiters();
+            String message = Messages.leaked(name(), connection.toStringAfterRelease(sending), someoneWaits,
+                    creation == null ? TRACE_PROPERTY : null);
             LOG.log(someoneWaits ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message, creation);
         } finally {
             connection.release(sending);
