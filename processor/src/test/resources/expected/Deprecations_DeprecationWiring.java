@@ -56,7 +56,7 @@ public final class Deprecations_DeprecationWiring {
             return run.started();
         } catch (Throwable wiringFailed) {
             // Out of memory half-way, say: stop the workers already started, then rethrow.
-            run.abandon();
+            run.abandon(wiringFailed);
             throw wiringFailed;
         }
     }

@@ -58,7 +58,7 @@ public final class ReachableStepTypes_StepsWiring {
             return run.started();
         } catch (Throwable wiringFailed) {
             // Out of memory half-way, say: stop the workers already started, then rethrow.
-            run.abandon();
+            run.abandon(wiringFailed);
             throw wiringFailed;
         }
     }

@@ -55,7 +55,7 @@ public final class TokensWiring {
             return run.started();
         } catch (Throwable wiringFailed) {
             // Out of memory half-way, say: stop the workers already started, then rethrow.
-            run.abandon();
+            run.abandon(wiringFailed);
             throw wiringFailed;
         }
     }

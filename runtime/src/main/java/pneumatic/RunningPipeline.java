@@ -71,7 +71,8 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * then closes the run, sees it end normally: the last step's workers returned (and counted
      * themselves out of `busy`) before they closed the handles whose closing ended that loop.
      * If the generated wiring throws half-way (out of memory, say), it calls abandon(), which
-     * stops and joins the workers already started before the exception leaves start().
+     * stops and joins the workers already started before the exception leaves start(), closing
+     * input() and output() too, as no caller will.
      */
 
     /** The worker loop's view of a stage or sink: what to do with one value. */
@@ -320,11 +321,14 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
             }
             starting = false;
             wired = true;
-            if (stopping) {
-                release();
+            try {
+                if (stopping) {
+                    release();
+                }
+            } finally {
+                busy--;
+                workerEnded();
             }
-            busy--;
-            workerEnded();
         } finally {
             lock.unlock();
         }
@@ -334,20 +338,26 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     /**
      * Undoes a wiring that threw before {@link #started()} (out of memory half-way, say): stops
      * the workers already started and waits until every one has ended, so that a generated
-     * {@code start()} that throws leaves no thread behind. The generated code then rethrows.
+     * {@code start()} that throws leaves no thread behind. The caller never gets this run, so
+     * its {@link #input()} and {@link #output()} are closed too: a step blocked on them, which a
+     * caller would otherwise release, must not keep this waiting. A step that had already
+     * failed is added to {@code wiringFailed} as suppressed. The generated code then rethrows.
      *
      * <pre>{@code
      * try {
      *     ...                                       // channels and workers
      *     return run.started();
      * } catch (Throwable wiringFailed) {
-     *     run.abandon();
+     *     run.abandon(wiringFailed);
      *     throw wiringFailed;
      * }
      * }</pre>
+     *
+     * @param wiringFailed what the wiring threw
      */
-    public void abandon() {
+    public void abandon(Throwable wiringFailed) {
         boolean wiring;
+        Throwable stepFailed;
         lock.lock();
         try {
             if (!stopping) {
@@ -355,13 +365,26 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
                 stop();
             }
             wiring = starting;
+            stepFailed = failure;
         } finally {
             lock.unlock();
         }
-        if (wiring) {
-            started();
+        try {
+            if (wiring) {
+                started();
+            }
+        } finally {
+            if (input != null) {
+                input.close();
+            }
+            if (output != null) {
+                output.close();
+            }
+            close();
         }
-        close();
+        if (stepFailed != null && stepFailed != wiringFailed) {
+            wiringFailed.addSuppressed(stepFailed);
+        }
     }
 
     @Override
@@ -581,20 +604,23 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
         } catch (Throwable failure) {
             fail(step, failure);
         } finally {
-            lock.lock();
             try {
-                busy--; // before the handles close: see the notes on completion
-            } finally {
-                lock.unlock();
-            }
-            try {
-                closeAll(handles);
-            } finally {
                 lock.lock();
                 try {
-                    workerEnded();
+                    busy--; // before the handles close: see the notes on completion
                 } finally {
                     lock.unlock();
+                }
+            } finally {
+                try {
+                    closeAll(handles);
+                } finally {
+                    lock.lock();
+                    try {
+                        workerEnded();
+                    } finally {
+                        lock.unlock();
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 package pneumatic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -416,10 +417,63 @@ class RunningPipelineTest {
             });
             toStore.sender().close();
             sending.await();
-            run.abandon(); // as if the wiring of the sink had run out of memory here
+            OutOfMemoryError wiringFailed = new OutOfMemoryError("as if the wiring of the sink ran out here");
+            run.abandon(wiringFailed);
             assertTrue(run.isDone(), "abandon() returns once every worker has ended");
+            assertEquals(0, wiringFailed.getSuppressed().length, "no step had failed");
             assertThrows(CancellationException.class, run::await);
             assertThrows(IllegalStateException.class, run::started, "the wiring phase is over");
+        });
+    }
+
+    /**
+     * A step that feeds output() and ignores the stop's interrupt is released by whoever drains
+     * or closes output(); after a wiring that threw, nobody can, so abandon() closes it itself.
+     */
+    @Test
+    void abandoningClosesTheOutputThatNoCallerWillEverDrain() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, String> run = new RunningPipeline<>("Open");
+            Channel<String> output = run.channel(1);
+            run.exposeOutput(output.receiver());
+            CountDownLatch full = new CountDownLatch(1);
+            run.startSource("lines", 1, output.sender().clone(), out -> {
+                out.send("fills the channel");
+                full.countDown();
+                while (true) {
+                    try {
+                        out.send("again"); // blocks while the channel is full
+                    } catch (InterruptedException ignored) {
+                        // a step that goes on regardless: only a disconnection stops it
+                    }
+                }
+            });
+            output.sender().close();
+            full.await();
+            run.abandon(new OutOfMemoryError("as if the wiring had run out here"));
+            assertTrue(run.isDone());
+            assertThrows(IllegalStateException.class, () -> run.output().tryRecv(), "output() is closed");
+        });
+    }
+
+    /** A step's failure during the wiring is not lost when the wiring then throws. */
+    @Test
+    void abandoningKeepsAStepsFailureAsSuppressed() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            RunningPipeline<Void, Void> run = new RunningPipeline<>("Copy");
+            Channel<String> toStore = run.channel(4);
+            IllegalStateException boom = new IllegalStateException("the source fails at once");
+            run.startSource("lines", 1, toStore.sender().clone(), out -> {
+                throw boom;
+            });
+            toStore.sender().close();
+            while (!run.toString().contains("stopping, step lines failed")) {
+                Thread.onSpinWait();
+            }
+            OutOfMemoryError wiringFailed = new OutOfMemoryError("as if the wiring ran out here");
+            run.abandon(wiringFailed);
+            assertTrue(run.isDone());
+            assertArrayEquals(new Throwable[] {boom}, wiringFailed.getSuppressed());
         });
     }
 

@@ -114,7 +114,7 @@ public final class WiringWriter {
         wiring.addMethod(wire.addStatement("return $N.started()", RUN)
                 .nextControlFlow("catch ($T $N)", Throwable.class, WIRING_FAILED)
                 .addComment("Out of memory half-way, say: stop the workers already started, then rethrow.")
-                .addStatement("$N.abandon()", RUN)
+                .addStatement("$N.abandon($N)", RUN, WIRING_FAILED)
                 .addStatement("throw $N", WIRING_FAILED)
                 .endControlFlow()
                 .build());
