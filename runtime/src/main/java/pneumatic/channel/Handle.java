@@ -33,6 +33,9 @@ final class Handle {
 
     private static final System.Logger LOG = System.getLogger("pneumatic.channel");
 
+    /** The name of the cleaner's thread. */
+    static final String CLEANER_THREAD = "pneumatic-channel-cleaner";
+
     /**
      * The cleaner, created with the first handle: not in this class's initializer, since creating
      * it starts a thread, and an initializer that fails (no thread to be had at that moment)
@@ -75,15 +78,28 @@ final class Handle {
      * {@code OutOfMemoryError}) and the next handle tries again. Two threads that both find none
      * both create one, and one of them is kept; the other has nothing registered, and its thread
      * ends once it is unreachable.
+     *
+     * <p>The cleaner's thread serves the whole JVM and never ends, so it belongs to none of the
+     * application's threads, as the JDK's own cleaner thread does: it is a daemon, in the top
+     * thread group rather than the group of whichever thread made the first handle, and has no
+     * context class loader. Else a launcher that waits for its application's threads to end
+     * ({@code mvn exec:java} waits 15 seconds for daemon threads too) would wait for this one,
+     * and an application server's class loader would be kept alive by it.
      */
     private static Cleaner cleaner() {
         Cleaner existing = cleaner;
         if (existing != null) {
             return existing;
         }
+        ThreadGroup top = Thread.currentThread().getThreadGroup();
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        ThreadGroup group = top;
         Cleaner created = Cleaner.create(action -> {
-            Thread thread = new Thread(action, "pneumatic-channel-cleaner");
+            Thread thread = new Thread(group, action, CLEANER_THREAD);
             thread.setDaemon(true);
+            thread.setContextClassLoader(null);
             return thread;
         });
         Cleaner witness = (Cleaner) CLEANER.compareAndExchange(null, created);

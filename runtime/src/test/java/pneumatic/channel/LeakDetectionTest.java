@@ -189,6 +189,25 @@ class LeakDetectionTest {
     }
 
     /**
+     * The cleaner's thread, which serves the whole JVM and never ends, belongs to no application:
+     * a launcher that waits for its application's threads (as {@code mvn exec:java} does, 15
+     * seconds for daemon threads too, after every run of the sample app until this was found)
+     * does not wait for it, and it keeps no application's class loader alive.
+     */
+    @Test
+    void theCleanersThreadIsLeftOutOfTheApplicationThatMadeTheFirstChannel() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                LauncherProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe did not finish");
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, probe.exitValue(), output);
+        assertEquals("no thread left behind", output.strip());
+    }
+
+    /**
      * close() keeps its handle reachable until it has given the count back: else the cleaner can
      * win the race to close it (found by a review: 53 false leak reports and 47,494 counts given
      * back after close() returned, in 40 s of the probe's loop without the fence).
