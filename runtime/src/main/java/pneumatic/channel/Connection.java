@@ -26,10 +26,13 @@ final class Connection<T> {
     private final Flavor<T> flavor;
     private final String kind;
 
-    /** Open sender handles; once it reaches 0 it stays 0 (see {@link #acquire}). CAS only. */
+    /**
+     * Open sender handles; once it reaches 0 it stays 0 (see {@link #acquire}). Changed only by
+     * atomic read-modify-writes: CAS up, getAndAdd down.
+     */
     private volatile int senders = 1;
 
-    /** Open receiver handles; once it reaches 0 it stays 0. CAS only. */
+    /** Open receiver handles; once it reaches 0 it stays 0. Changed as {@link #senders} is. */
     private volatile int receivers = 1;
 
     /** A connection whose two original handles, one per end, are about to be created. */
@@ -50,6 +53,11 @@ final class Connection<T> {
     /** Whether every receiver handle has closed: the channel is disconnected for senders. */
     boolean receiversGone() {
         return receivers == 0;
+    }
+
+    /** Whether every sender handle has closed: receivers see the end once the buffer is empty. */
+    boolean sendersGone() {
+        return senders == 0;
     }
 
     /**

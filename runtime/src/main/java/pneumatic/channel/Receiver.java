@@ -37,8 +37,9 @@ import java.util.stream.StreamSupport;
  * last receiver while another thread closes it is woken, and its call ends with
  * {@code IllegalStateException} (its handle is closed), not with the end of the stream, since
  * the senders may still be there. A receiver that is not the last leaves the channel connected
- * when it closes, so a call blocked on it in another thread is not woken: it goes on, and takes
- * the next value as if the handle were open.
+ * when it closes, so a call blocked on it in another thread is not woken: it goes on as if the
+ * handle were open, and takes the next value, or sees the end of the stream (an iteration ends,
+ * a {@code recv} throws {@code DisconnectedException}) once every sender is gone.
  *
  * @param <T> the type of the values received
  */
@@ -217,7 +218,7 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
                 try {
                     Sender.refuseIfInterrupted();
                     Object value = flavor.recv(Flavor.FOREVER);
-                    if (value == Flavor.END && !handle.isClosed()) {
+                    if (value == Flavor.END && !closedTheChannelUnderThisCall()) {
                         return false;
                     }
                     next = value(value, "iterate");
@@ -371,11 +372,25 @@ public final class Receiver<T> implements Iterable<T>, AutoCloseable {
 
     /**
      * What a flavor's end means to this handle: the end of the stream, or, when another thread
-     * closed this very handle while this one was receiving (which is what ended the channel),
-     * that this handle is closed, as a send in the same position reports.
+     * closed this very handle while this one was receiving and that close is what ended the
+     * channel (the senders are still there), that this handle is closed, as a send in the same
+     * position reports.
      */
     private DisconnectedException endOfStream(String operation) {
-        ensureOpen(operation);
+        if (closedTheChannelUnderThisCall()) {
+            throw new IllegalStateException(Messages.closedHandle("Receiver", operation));
+        }
         return new DisconnectedException(Messages.RECV_DISCONNECTED);
+    }
+
+    /**
+     * Whether an end that a flavor reported came from this handle's close, by another thread,
+     * as the last receiver, rather than from the last sender: that one's count reaches 0 before
+     * it marks the channel, so an end it made is always seen with it. A handle that another
+     * thread closed while it was not the last leaves its call to go on as if it were open, up to
+     * the end the senders make.
+     */
+    private boolean closedTheChannelUnderThisCall() {
+        return handle.isClosed() && !connection.sendersGone();
     }
 }

@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * each thread its own clone. If it happens anyway, a close does not interrupt a send that is
  * blocked on the handle in another thread: if it closed the last sender, the blocked send ends
  * with {@code IllegalStateException} (its handle is closed); otherwise, the channel still being
- * connected, the send goes on and completes as if the handle were open.
+ * connected, the send goes on as if the handle were open: it completes, or ends with
+ * {@code DisconnectedException} if every receiver closes first.
  *
  * @param <T> the type of the values sent; never {@code null}
  */
@@ -246,7 +247,11 @@ public final class Sender<T> implements AutoCloseable {
 
     private boolean sent(int status) {
         if (status == Flavor.DISCONNECTED) {
-            if (handle.isClosed()) { // closed by another thread while this one was sending
+            // Closed by another thread while this one was sending, and that close, as the last
+            // sender's, is what disconnected the channel: the receivers are still there (their
+            // count reaches 0 before a disconnection they make). A close that was not the last
+            // leaves the send to go on as if the handle were open, up to what the receivers do.
+            if (handle.isClosed() && !connection.receiversGone()) {
                 throw new IllegalStateException(Messages.closedSender("send"));
             }
             throw new DisconnectedException(Messages.SEND_DISCONNECTED);

@@ -669,6 +669,54 @@ abstract class ChannelContractTest {
         assertEquals(range(0, room()), collect(ch.receiver()), "the blocked sends sent nothing");
     }
 
+    /**
+     * The other side of the test above: another thread closes the handle a send is blocked on,
+     * but a clone keeps the channel connected, so the send goes on as if the handle were open.
+     * When the receivers then go, it meets their disconnection, and says so, rather than blame
+     * a close that disconnected nothing.
+     */
+    @Test
+    void aSendBlockedOnAHandleClosedMeanwhileReportsTheReceiversGoing() throws Exception {
+        assumeTrue(sendersCanBlock(), UNBOUNDED_NEVER_BLOCKS);
+        Channel<Integer> ch = newChannel();
+        Sender<Integer> tx = ch.sender();
+        Sender<Integer> clone = tx.clone();
+        fill(tx);
+        var untimed = threads.run("send(-1)", () -> tx.send(-1));
+        var timed = threads.call("send(-2, LONG)", () -> tx.send(-2, LONG));
+        untimed.awaitBlocked();
+        timed.awaitBlocked();
+        tx.close(); // not the last sender: nobody is woken
+        ch.receiver().close();
+        untimed.failure(DisconnectedException.class);
+        timed.failure(DisconnectedException.class);
+        clone.close();
+    }
+
+    /**
+     * As for a send: another thread closes the handle a receive or an iteration is blocked on,
+     * and a clone keeps the channel connected; when the last sender then goes, the blocked calls
+     * see the end of the stream, as they would through an open handle.
+     */
+    @Test
+    void aReceiveBlockedOnAHandleClosedMeanwhileSeesTheEndTheSendersMake() throws Exception {
+        Channel<String> ch = newChannel();
+        Receiver<String> rx = ch.receiver();
+        Receiver<String> clone = rx.clone();
+        var untimed = threads.call("recv()", rx::recv);
+        var timed = threads.call("recv(LONG)", () -> rx.recv(LONG));
+        var iterating = threads.call("iterate", () -> rx.iterator().hasNext());
+        untimed.awaitBlocked();
+        timed.awaitBlocked();
+        iterating.awaitBlocked();
+        rx.close(); // not the last receiver: nobody is woken
+        ch.sender().close();
+        untimed.failure(DisconnectedException.class);
+        timed.failure(DisconnectedException.class);
+        assertFalse(iterating.get(), "the iteration ends");
+        clone.close();
+    }
+
     @Test
     void lastSenderCloseEndsIteration() throws Exception {
         Channel<Integer> ch = newChannel();
