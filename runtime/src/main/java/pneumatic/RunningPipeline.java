@@ -53,11 +53,13 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * Stopping (first failure, or cancel) closes every receiver handle of the run (the ones the
      * workers own and the original of each channel, but not the caller's output()) and
      * interrupts every worker. A channel whose receivers are all closed drops its buffer and
-     * wakes every thread blocked on it, sender or receiver, with DisconnectedException. The
-     * interrupt reaches a worker wherever it is: blocked outside a channel, or at its next recv,
-     * which throws InterruptedException when the interrupt status is set, like BlockingQueue's
-     * take, or at its next send: DisconnectedException when that channel's receivers are closed
-     * (disconnection comes before the interrupt, see Sender.send), else InterruptedException.
+     * wakes every thread blocked on it: a sender with DisconnectedException, a worker receiving
+     * through its own, now closed, handle with IllegalStateException (or with the end, if the
+     * senders were gone too), which consume() takes as the stop; its next receive fails the same
+     * way, the handle's check coming before the interrupt's. The interrupt reaches a worker
+     * wherever else it is: blocked outside a channel, or at its next send: DisconnectedException
+     * when that channel's receivers are closed (disconnection comes before the interrupt, see
+     * Sender.send), else InterruptedException.
      * That last case is what ends a step that feeds the output channel, which the stop leaves
      * open so that the caller's loop over it ends as usual once those steps are done.
      * While the generated start() is still wiring (starting == true), the closing is put off
@@ -74,11 +76,6 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * stops and joins the workers already started before the exception leaves start(), closing
      * input() and output() too, as no caller will.
      */
-
-    /** The worker loop's view of a stage or sink: what to do with one value. */
-    private interface Action<T> {
-        void accept(T value) throws Throwable;
-    }
 
     /**
      * What a source does: send its values, then return.
@@ -304,7 +301,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      */
     public <T> void startSink(String step, int worker, Receiver<T> in, SinkBody<T> body) {
         StepWorkers workers = register(step, in);
-        launch(step, worker, List.of(in), () -> consume(in, workers, body::accept));
+        launch(step, worker, List.of(in), () -> consume(in, workers, body));
     }
 
     /**
@@ -413,8 +410,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
         refuseOwnThread("await(Duration)");
-        long deadline = System.nanoTime() + nanos(timeout);
-        if (!ended.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+        if (!ended.await(nanos(timeout), TimeUnit.NANOSECONDS)) {
             return false;
         }
         joinAndReport();
@@ -493,7 +489,7 @@ public final class RunningPipeline<I, O> implements PipelineRun.WithInputAndOutp
      * one worker's hands never leaves the others idle. Until the wiring is done, a step's worker
      * count may still grow, so every worker takes one value at a time until then.
      */
-    private <T> void consume(Receiver<T> in, StepWorkers step, Action<T> action) throws Throwable {
+    private <T> void consume(Receiver<T> in, StepWorkers step, SinkBody<T> action) throws Throwable {
         List<T> batch = new ArrayList<>(BATCH);
         while (!stopping) {
             try {
