@@ -22,9 +22,10 @@ final class Waiter {
     static final int DISCONNECTED = 3;
 
     /**
-     * Calls of {@link Thread#yield()} before a waiter parks: some tens of microseconds, about
-     * what a wake-up from parking costs on a virtual machine, so that a partner that is about to
-     * come finds this thread still awake. Yielding rather than spinning for that long: it lets a
+     * Calls of {@link Thread#yield()} before a waiter parks: 6 to 12 microseconds when no other
+     * thread wants the core (a yield costs 0.3 to 0.6 us on the machines of BENCHMARKS.md), more
+     * when one does, as each yield lets it run; about what a wake-up from parking costs on a
+     * virtual machine, so that a partner that is about to come finds this thread still awake. Yielding rather than spinning for that long: it lets a
      * runnable thread have the core (the partner itself, often, on 2 cores). A caller may ask for
      * a few microseconds of spinning first, for a partner that is running on the other core and
      * about to come: the rendezvous does ({@code ZeroFlavor.SPINS}, where the measurements are);
@@ -58,8 +59,10 @@ final class Waiter {
 
     /**
      * Rendezvous only: the value offered by a waiting sender, or handed to a waiting receiver.
-     * Written by the sender before it enqueues, or by the waker before it notifies; read after the
-     * state has left WAITING, whose volatile write publishes it.
+     * A sender writes its own before it enqueues, and the receiver that takes it reads it under
+     * the flavor's lock, which publishes it; a sender hands a waiting receiver its value before
+     * it notifies it, and the receiver reads it once the state has left WAITING, whose volatile
+     * write publishes it.
      */
     Object item;
 

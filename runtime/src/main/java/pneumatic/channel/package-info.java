@@ -105,7 +105,7 @@
  * {@link pneumatic.channel.DisconnectedException}, interrupted or not, and leaves the interrupt
  * status set. The non-blocking calls
  * ({@code trySend}, {@code tryRecv}, {@code drainTo}) ignore it. A waiting thread spins very
- * briefly, then yields its core for some tens of microseconds, then parks with
+ * briefly, then yields its core some twenty times (microseconds), then parks with
  * {@link java.util.concurrent.locks.LockSupport}; nothing here uses {@code synchronized} or
  * {@code Object.wait}, so blocking works the same on virtual threads.
  *
