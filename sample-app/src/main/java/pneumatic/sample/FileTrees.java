@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Which files of a directory tree the sample pipelines look at: every regular file, and every
- * symbolic link to one or to nothing (a broken link is kept: reading it fails, and says so),
+ * symbolic link to one or to nothing that can be read (a broken link, or one of a loop of links,
+ * is kept: reading it fails, and says so),
  * except those in hidden directories such as {@code .git} and in build output ({@code target}),
  * which are not even walked. Links to directories are not followed, and FIFOs, sockets and
  * devices are left out, directly or through a link: they hold no file's content, and reading a
@@ -44,9 +45,10 @@ final class FileTrees {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                // The attributes are the link's own; Files.isRegularFile and notExists follow it.
+                // The attributes are the link's own; Files.isRegularFile and exists follow it,
+                // and a link that cannot be followed (broken, or in a loop) does not exist.
                 boolean linkToAFileOrNothing = attributes.isSymbolicLink()
-                        && (Files.isRegularFile(file) || Files.notExists(file));
+                        && (Files.isRegularFile(file) || !Files.exists(file));
                 if (attributes.isRegularFile() || linkToAFileOrNothing) {
                     files.add(file);
                 }

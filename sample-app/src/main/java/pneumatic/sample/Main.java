@@ -36,7 +36,7 @@ import pneumatic.channel.Sender;
 public final class Main {
 
     private static final String USAGE = String.join(System.lineSeparator(),
-            "usage: sample-app [DIRECTORY | - | tour]",
+            "usage: sample-app [DIRECTORY | - | tour | --help]",
             "  DIRECTORY  count the words of its text files and checksum every file",
             "             (default: this project under mvn exec:java, else the current directory)",
             "  -          count the words of the lines read from standard input",

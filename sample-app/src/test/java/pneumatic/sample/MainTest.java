@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +123,23 @@ class MainTest {
     }
 
     /**
+     * A link that cannot be followed because it is one of a loop of links is kept, as a broken
+     * one is: reading it fails, and says so, rather than the file being left out without a word.
+     */
+    @Test
+    void aLoopOfLinksFailsTheRunWithOneClearLine() throws IOException {
+        Files.writeString(tree.resolve("fine.txt"), "fine words here\n");
+        Files.createSymbolicLink(tree.resolve("a.txt"), tree.resolve("b.txt"));
+        Files.createSymbolicLink(tree.resolve("b.txt"), tree.resolve("a.txt"));
+        Outcome outcome = assertTimeoutPreemptively(BOUND, () -> run(tree.toString()));
+        assertEquals(1, outcome.status());
+        String failed = "sample-app: step words of WordFrequencies failed: cannot read " + tree + File.separator;
+        // Either link may be read first; the reason is the platform's ("Too many levels of symbolic links...").
+        assertTrue(outcome.err().matches(Pattern.quote(failed) + "[ab]\\.txt: Too many levels of symbolic links.*\\R"),
+                outcome.err());
+    }
+
+    /**
      * A FIFO has no content to hash and would block a reader until some process writes to it, so
      * a tree that holds one, directly or through a link, is read as if it were not there.
      */
@@ -147,7 +166,7 @@ class MainTest {
     void helpPrintsTheUsage() {
         Outcome outcome = run("--help");
         assertEquals(0, outcome.status());
-        assertTrue(outcome.out().startsWith("usage: sample-app [DIRECTORY | - | tour]"), outcome.out());
+        assertTrue(outcome.out().startsWith("usage: sample-app [DIRECTORY | - | tour | --help]"), outcome.out());
     }
 
     @Test
