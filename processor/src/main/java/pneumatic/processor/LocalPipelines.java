@@ -16,11 +16,12 @@ import pneumatic.processor.diag.Messages;
 import pneumatic.processor.parse.Annotations;
 
 /**
- * Reports {@code @Pipeline} types declared inside a method, a lambda or an initializer. javac
- * never hands local types to processors, and has not even created them when processors run,
- * so without this check they would silently get no wiring class. It reads javac's syntax trees
- * and recognizes the annotation by name ({@code pneumatic.Pipeline}, or {@code Pipeline} in a
- * file that imports it); under a compiler without trees it finds nothing.
+ * Reports {@code @Pipeline} types declared inside a method, a lambda or an initializer, directly
+ * or as members of a local or anonymous class. javac never hands such types to processors, and
+ * has not even created them when processors run, so without this check they would silently get
+ * no wiring class. It reads javac's syntax trees and recognizes the annotation by name
+ * ({@code pneumatic.Pipeline}, or {@code Pipeline} in a file that imports it); under a compiler
+ * without trees it finds nothing.
  */
 final class LocalPipelines {
 
@@ -53,9 +54,10 @@ final class LocalPipelines {
             new TreePathScanner<Void, Void>() {
                 @Override
                 public Void visitClass(ClassTree tree, Void unused) {
-                    if (isLocal(getCurrentPath()) && isPipeline(tree, imported)) {
+                    String container = isPipeline(tree, imported) ? container(getCurrentPath()) : null;
+                    if (container != null) {
                         trees.printMessage(Diagnostic.Kind.ERROR,
-                                Messages.localInterface(tree.getSimpleName().toString()), tree, unit);
+                                Messages.localInterface(tree.getSimpleName().toString(), container), tree, unit);
                     }
                     return super.visitClass(tree, unused);
                 }
@@ -84,17 +86,29 @@ final class LocalPipelines {
         return false;
     }
 
-    /** Whether a class is declared in a method, lambda or initializer rather than in a type. */
-    private static boolean isLocal(TreePath path) {
+    /**
+     * What a message says a class is declared inside ({@code "a method"}, {@code "the local class
+     * Local"}, {@code "an anonymous class"}), or null for a class that processors are handed: one
+     * whose every enclosing tree is a class of its own (named, and not itself local) up to the file.
+     * A member of a local or anonymous class is as unreachable as a local class: javac creates
+     * neither before processors run, and no wiring class could name them.
+     */
+    private static String container(TreePath path) {
+        Tree below = path.getLeaf(); // the class whose parent is looked at
         for (TreePath up = path.getParentPath(); up != null; up = up.getParentPath()) {
-            Tree.Kind kind = up.getLeaf().getKind();
-            if (kind == Tree.Kind.METHOD || kind == Tree.Kind.LAMBDA_EXPRESSION || kind == Tree.Kind.BLOCK) {
-                return true;
+            Tree leaf = up.getLeaf();
+            if (leaf.getKind() == Tree.Kind.COMPILATION_UNIT) {
+                return null;
             }
-            if (up.getLeaf() instanceof ClassTree || kind == Tree.Kind.COMPILATION_UNIT) {
-                return false;
+            if (!(leaf instanceof ClassTree)) { // a method, lambda, initializer, or a new with a body
+                if (below == path.getLeaf()) {
+                    return "a method"; // the pipeline itself is local
+                }
+                return leaf.getKind() == Tree.Kind.NEW_CLASS ? "an anonymous class"
+                        : "the local class " + ((ClassTree) below).getSimpleName();
             }
+            below = leaf;
         }
-        return false;
+        return null;
     }
 }

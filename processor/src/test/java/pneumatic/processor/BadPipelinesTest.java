@@ -128,6 +128,32 @@ class BadPipelinesTest {
         assertThat(compilation).hadErrorCount(1);
     }
 
+    /** A member of a local class is out of reach too; javac's own environment, as for LocalInterface. */
+    @Test
+    void rejectsInterfaceDeclaredInsideALocalClass() {
+        JavaFileObject file = JavaFileObjects.forResource("bad/InterfaceInLocalClass.java");
+        Compilation compilation = Compiler.javac().withProcessors(new PipelineProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/Visibility] Steps is declared inside the local class"
+                        + " Local, where its generated wiring class cannot see it; declare it at the top level or as"
+                        + " a member of a top-level class")
+                .inFile(file).onLineContaining("interface Steps {");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    /** And a member of an anonymous class, even one outside any method (a field's initializer). */
+    @Test
+    void rejectsInterfaceDeclaredInsideAnAnonymousClass() {
+        JavaFileObject file = JavaFileObjects.forResource("bad/InterfaceInAnonymousClass.java");
+        Compilation compilation = Compiler.javac().withProcessors(new PipelineProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/Visibility] Steps is declared inside an anonymous"
+                        + " class, where its generated wiring class cannot see it; declare it at the top level or as"
+                        + " a member of a top-level class")
+                .inFile(file).onLineContaining("interface Steps {");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     @Test
     void rejectsPrivateTypeInStepSignaturesOnEachMention() {
         Attempt a = compile("StepUsesPrivateType");

@@ -49,6 +49,8 @@ class EclipseCompilerTest {
             // it offers no syntax trees, in which alone a pipeline declared in a method is found;
             // such a pipeline gets no wiring, and the first use of that wiring fails to compile
             "LocalInterface", List.of(),
+            "InterfaceInLocalClass", List.of(),
+            "InterfaceInAnonymousClass", List.of(),
             // javac 17 calls an undefined generic type "<any>", and the processor leaves it to
             // javac's own error; Eclipse's compiler keeps the name
             "SenderNotImported", List.of(
@@ -73,7 +75,8 @@ class EclipseCompilerTest {
     private static final boolean JAVAC_NAMES_UNDEFINED_GENERIC_TYPES = Runtime.version().feature() >= 25;
 
     /** The bad fixtures that compile on Eclipse's compiler, for the reason given above. */
-    private static final Set<String> COMPILE_ON_ECLIPSE = Set.of("LocalInterface");
+    private static final Set<String> COMPILE_ON_ECLIPSE =
+            Set.of("LocalInterface", "InterfaceInLocalClass", "InterfaceInAnonymousClass");
 
     @TempDir
     Path temp;

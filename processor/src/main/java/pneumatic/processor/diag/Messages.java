@@ -24,9 +24,14 @@ public final class Messages {
                 + privateOne + " is private; make it package-private or public";
     }
 
-    public static String localInterface(String name) {
-        return "[Pipeline/Visibility] " + name + " is declared inside a method, where its generated wiring"
-                + " class cannot see it; declare it at the top level or as a member of a class";
+    /**
+     * A pipeline that no wiring class can name: declared inside {@code container} ("a method",
+     * "the local class Local", "an anonymous class").
+     */
+    public static String localInterface(String name, String container) {
+        return "[Pipeline/Visibility] " + name + " is declared inside " + container + ", where its generated wiring"
+                + " class cannot see it; declare it at the top level or as a member of "
+                + (container.equals("a method") ? "a class" : "a top-level class");
     }
 
     public static String typeParameters(String name, String parameters) {
