@@ -73,7 +73,7 @@ public final class CapturedElements_EntriesWiring {
     }
 
     /**
-     * {@code take(Entry<String, ?>)}: the sink, on one thread.
+     * {@code take(Map.Entry<String, ?>)}: the sink, on one thread.
      */
     private static void startTake(RunningPipeline<?, ?> run, CapturedElements.Entries steps,
             Channel<Map.Entry<String, ?>> in) {

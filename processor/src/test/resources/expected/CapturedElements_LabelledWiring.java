@@ -72,7 +72,7 @@ public final class CapturedElements_LabelledWiring {
     }
 
     /**
-     * {@code take(Label<?>)}: the sink, on one thread.
+     * {@code take(Shelves.Label<?>)}: the sink, on one thread.
      */
     private static void startTake(RunningPipeline<?, ?> run, CapturedElements.Labelled steps,
             Channel<CapturedElements.Shelves.Label<?>> in) {

@@ -72,7 +72,7 @@ public final class CapturedElements_TagsWiring {
     }
 
     /**
-     * {@code take(Label<?>)}: the sink, on one thread.
+     * {@code take(Shelves.Label<?>)}: the sink, on one thread.
      */
     private static void startTake(RunningPipeline<?, ?> run, CapturedElements.Tags steps,
             Channel<CapturedElements.Shelves.Label<?>> in) {

@@ -89,7 +89,7 @@ public final class ReachableStepTypes_StepsWiring {
     }
 
     /**
-     * {@code take(Entry<Row, Cell>)}: the sink, on one thread.
+     * {@code take(Map.Entry<Row, Cell>)}: the sink, on one thread.
      */
     private static void startTake(RunningPipeline<?, ?> run, ReachableStepTypes.Steps steps,
             Channel<AbstractMap.SimpleEntry<ReachableStepTypes.Row, ReachableStepTypes.Cell>> in) {

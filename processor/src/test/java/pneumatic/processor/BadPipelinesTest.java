@@ -198,7 +198,7 @@ class BadPipelinesTest {
     void rejectsStepTypeNestedInAPrivateClassNamingThatClass() {
         Attempt a = compile("StepUsesTypeInsideAPrivateClass");
         assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Row) uses"
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Rows.Row) uses"
                         + " StepUsesTypeInsideAPrivateClass.Rows.Row, whose enclosing type"
                         + " StepUsesTypeInsideAPrivateClass.Rows is private, so the generated"
                         + " StepUsesTypeInsideAPrivateClass_StepsWiring cannot name it; make Rows package-private or"
@@ -244,9 +244,9 @@ class BadPipelinesTest {
     void rejectsPublicTypeOfAPackagePrivateClassOfAnotherPackage() {
         Attempt a = compile("StepUsesTypeOfAPackagePrivateClass", "bad/elsewhere/Catalog.java");
         assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Entry) uses Entries.Entry, whose"
-                        + " enclosing type Entries is package-private in package fixtures.elsewhere, so the generated"
-                        + " StepUsesTypeOfAPackagePrivateClassWiring cannot name it; make Entries public")
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Visibility] take(Entries.Entry) uses Entries.Entry,"
+                        + " whose enclosing type Entries is package-private in package fixtures.elsewhere, so the"
+                        + " generated StepUsesTypeOfAPackagePrivateClassWiring cannot name it; make Entries public")
                 .inFile(a.file).onLineContaining("Catalog.Entry entry);");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();
@@ -347,6 +347,18 @@ class BadPipelinesTest {
                         + " clean (the first is clean(String)); a step's name names its threads and its part of the"
                         + " wiring, so give each step a name of its own")
                 .inFile(a.file).onLineContaining("@Stage String clean(CharSequence line);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsOverloadedStepsOnSameNamedTypesNamingEachWithItsPackage() {
+        Attempt a = compile("OverloadedStepOnSameNamedTypes");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] day(java.sql.Date) is a second step named"
+                        + " day (the first is day(java.util.Date)); a step's name names its threads and its part of the"
+                        + " wiring, so give each step a name of its own")
+                .inFile(a.file).onLineContaining("@Stage Date day(java.sql.Date date);");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();
     }
@@ -749,6 +761,44 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** Where two classes of one message share a simple name, each is shown with its package. */
+    @Test
+    void rejectsTypeMismatchBetweenSameNamedTypesNamingEachWithItsPackage() {
+        Attempt a = compile("TypeMismatchBetweenSameNamedTypes");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] take(java.sql.Date) cannot take the"
+                        + " java.util.Date that dates() emits; change the parameter to java.util.Date or make dates"
+                        + " return List<java.sql.Date>")
+                .inFile(a.file).onLineContaining("java.sql.Date date);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    /** An inner class's type is shown with the type it is a member of, whose arguments tell them apart. */
+    @Test
+    void rejectsTypeMismatchBetweenInnerClassTypesShowingTheTypesAroundThem() {
+        Attempt a = compile("TypeMismatchBetweenInnerClassTypes");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] take(Box<Integer>.Item) cannot take"
+                        + " the Box<String>.Item that items() emits; change the parameter to Box<String>.Item or make"
+                        + " items return List<Box<Integer>.Item>")
+                .inFile(a.file).onLineContaining("Box<Integer>.Item item);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void rejectsTypeMismatchBetweenMapEntriesShowingMapDotEntry() {
+        Attempt a = compile("TypeMismatchBetweenMapEntries");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/TypeMismatch] take(Map.Entry<String, Long>) cannot"
+                        + " take the Map.Entry<String, Integer> that entries() emits; change the parameter to"
+                        + " Map.Entry<String, Integer> or make entries return List<Map.Entry<String, Long>>")
+                .inFile(a.file).onLineContaining("Map.Entry<String, Long> entry);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     /** The edge from the source is checked like every other, here with a sender source's fix. */
     @Test
     void rejectsTypeMismatchRightAfterTheSourceOnTheParameter() {
@@ -770,12 +820,13 @@ class BadPipelinesTest {
     void rejectsRawTypesThatOnlyTheElementsOrTheEnclosingTypeShow() {
         Attempt a = compile("SourceOfElementsOfARawType");
         assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lists() returns RawLists, an Iterable"
-                        + " of the raw type List, which would make the wiring unchecked; return an Iterable of"
-                        + " List<E> with its type arguments written")
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lists() returns"
+                        + " SourceOfElementsOfARawType.RawLists, an Iterable of the raw type List, which would make the"
+                        + " wiring unchecked; return an Iterable of List<E> with its type arguments written")
                 .inFile(a.file).onLineContaining("@Source RawLists lists();");
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] wrap(Object) uses the raw type Box,"
-                        + " which would make the wiring unchecked; write its type arguments, as in Box<T>")
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] wrap(Object) uses the raw type"
+                        + " SourceOfElementsOfARawType.Box, which would make the wiring unchecked; write its type"
+                        + " arguments, as in SourceOfElementsOfARawType.Box<T>")
                 .inFile(a.file).onLineContaining("@Stage Box.Item wrap(Object list);");
         assertThat(a.compilation).hadErrorCount(2);
         a.assertNoWiringWritten();
@@ -1091,7 +1142,7 @@ class BadPipelinesTest {
     void reportsAnUndefinedArgumentOfAnEnclosingType() {
         Attempt a = compile("UndefinedArgumentOfAnOuterType");
         assertThat(a.compilation).failed();
-        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] take(Item) refers to Missing,"
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Undefined] take(Box<Missing>.Item) refers to Missing,"
                         + " which is still undefined after every annotation processor ran")
                 .inFile(a.file).onLineContaining("@Sink void take(");
         assertThat(a.compilation).hadErrorCount(2);

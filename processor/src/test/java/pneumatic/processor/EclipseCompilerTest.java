@@ -57,7 +57,7 @@ class EclipseCompilerTest {
                     "[Pipeline/Undefined] words(String, Sender<String>) refers to Sender" + STILL_UNDEFINED),
             // it hides the Box<Missing> of Box<Missing>.Item, so Missing cannot be named
             "UndefinedArgumentOfAnOuterType", List.of(
-                    "[Pipeline/Undefined] take(Item) refers to Item" + STILL_UNDEFINED),
+                    "[Pipeline/Undefined] take(Box.Item) refers to Item" + STILL_UNDEFINED),
             // javac drops the second parse unseen, as a duplicate of the first; Eclipse's compiler
             // keeps it, so its clash and what it emits are reported too
             "NamesakeAfterAnUndefinedStep", List.of(

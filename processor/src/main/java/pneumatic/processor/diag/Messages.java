@@ -265,6 +265,21 @@ public final class Messages {
                 + " emits; change the parameter to " + produced + " or make " + producerName + " " + fix;
     }
 
+    /** The fix of a type mismatch that changes what the producer returns. */
+    public static String returnInstead(String type) {
+        return "return " + type;
+    }
+
+    /** The fix of a producer that returns a whole List (or array) of what the next step takes. */
+    public static String returnEachElement(String stream, String whole) {
+        return "return " + stream + ", which hands on each element instead of the whole " + whole;
+    }
+
+    /** The fix of a type mismatch after a source that sends. */
+    public static String sendOn(String sender) {
+        return "send on a " + sender;
+    }
+
     /**
      * A step whose input parameter is a Sender, where the step before emits no Senders: it meant
      * to take the values; making the producer emit Senders would be no fix.

@@ -25,32 +25,37 @@ final class OrderRule implements ChainRule {
         Step firstSink = null;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            String method = Display.method(step.method());
             if (step.role() == Role.SOURCE) {
                 if (firstSource != null) {
                     report.error(step.method(), step.annotation(), null,
-                            Messages.secondSource(method, Display.method(firstSource.method())));
+                            Messages.secondSource(method(step, firstSource), method(firstSource, step)));
                 } else {
                     firstSource = step;
                     if (i > 0) {
+                        Step before = steps.get(i - 1);
                         report.error(step.method(), step.annotation(), null,
-                                Messages.sourceNotFirst(method, Display.method(steps.get(i - 1).method())));
+                                Messages.sourceNotFirst(method(step, before), method(before, step)));
                     }
                 }
             } else if (step.role() == Role.SINK) {
                 if (firstSink != null) {
                     report.error(step.method(), step.annotation(), null,
-                            Messages.secondSink(method, Display.method(firstSink.method())));
+                            Messages.secondSink(method(step, firstSink), method(firstSink, step)));
                 } else {
                     firstSink = step;
                     Step after = firstNonSinkAfter(steps, i);
                     if (after != null) { // only sinks after it: each of those is "a second sink"
                         report.error(step.method(), step.annotation(), null,
-                                Messages.sinkNotLast(method, Display.method(after.method())));
+                                Messages.sinkNotLast(method(step, after), method(after, step)));
                     }
                 }
             }
         }
+    }
+
+    /** How a message that also names {@code other} shows {@code step}: {@link Display.Names}. */
+    private static String method(Step step, Step other) {
+        return Display.Names.of(step.method(), other.method()).method(step.method());
     }
 
     private static Step firstNonSinkAfter(List<Step> steps, int index) {

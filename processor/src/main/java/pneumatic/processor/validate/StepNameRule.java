@@ -20,8 +20,9 @@ final class StepNameRule implements ChainRule {
         for (Step step : pipeline.steps()) {
             Step first = byName.putIfAbsent(step.name(), step);
             if (first != null) {
+                Display.Names names = Display.Names.of(step.method(), first.method()); // clean(Date), clean(Date)
                 report.error(step.method(),
-                        Messages.sameName(Display.method(step.method()), Display.method(first.method())));
+                        Messages.sameName(names.method(step.method()), names.method(first.method())));
             }
         }
     }

@@ -1,6 +1,7 @@
 package pneumatic.processor.validate;
 
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.ArrayType;
@@ -31,12 +32,20 @@ final class TypeFlowRule implements ChainRule {
 
     private final Types types;
     private final TypeMirror sender;
+    private final TypeElement senderType;
     private final TypeElement iterable;
+    private final TypeElement iterator;
+    private final TypeElement optional;
+    private final TypeElement stream;
 
     TypeFlowRule(Elements elements, Types types) {
         this.types = types;
-        this.sender = types.erasure(elements.getTypeElement("pneumatic.channel.Sender").asType());
+        this.senderType = elements.getTypeElement("pneumatic.channel.Sender");
+        this.sender = types.erasure(senderType.asType());
         this.iterable = elements.getTypeElement("java.lang.Iterable");
+        this.iterator = elements.getTypeElement("java.util.Iterator");
+        this.optional = elements.getTypeElement("java.util.Optional");
+        this.stream = elements.getTypeElement("java.util.stream.Stream");
     }
 
     @Override
@@ -52,22 +61,40 @@ final class TypeFlowRule implements ChainRule {
             if (UndefinedTypes.mentions(producer.output()) || UndefinedTypes.mentions(consumer.input())) {
                 continue; // whether they fit depends on what the undefined type turns out to be
             }
-            if (!types.isAssignable(producer.output(), consumer.input())
-                    && isSender(consumer.input()) && !isSender(producer.output())) {
+            if (types.isAssignable(producer.output(), consumer.input())) {
+                continue;
+            }
+            List<ExecutableElement> methods = List.of(consumer.method(), producer.method());
+            if (isSender(consumer.input()) && !isSender(producer.output())) {
+                Display.Names names = Display.Names.of(List.of(producer.output()), methods);
                 report.error(consumer.method().getParameters().get(0), Messages.senderForValues(
-                        Display.method(consumer.method()),
-                        Display.type(producer.output()),
-                        Display.method(producer.method())));
-            } else if (!types.isAssignable(producer.output(), consumer.input())) {
+                        names.method(consumer.method()),
+                        names.type(producer.output()),
+                        names.method(producer.method())));
+            } else {
+                Fix fix = fix(producer, consumer.input());
+                Display.Names names = Display.Names.of(List.of(producer.output(), fix.type()), methods);
+                String produced = names.type(producer.output());
                 report.error(consumer.method().getParameters().get(0), Messages.typeMismatch(
-                        Display.method(consumer.method()),
-                        Display.type(producer.output()),
-                        Display.method(producer.method()),
+                        names.method(consumer.method()),
+                        produced,
+                        names.method(producer.method()),
                         producer.name(),
-                        fix(producer, consumer.input())));
+                        fix.sends() ? Messages.sendOn(names.type(fix.type()))
+                                : fix.perElement() ? Messages.returnEachElement(names.type(fix.type()), produced)
+                                : Messages.returnInstead(names.type(fix.type()))));
             }
         }
     }
+
+    /**
+     * How a producer would have to change to emit what the next step takes.
+     *
+     * @param type what it would return or send on instead
+     * @param sends whether it sends on {@code type} rather than returns it
+     * @param perElement whether it would hand on each element of what it returns now
+     */
+    private record Fix(TypeMirror type, boolean sends, boolean perElement) {}
 
     /** Whether a value is an array or an Iterable of what {@code wanted} takes. */
     private boolean holds(TypeMirror value, TypeMirror wanted) {
@@ -93,7 +120,7 @@ final class TypeFlowRule implements ChainRule {
      * that type has one type parameter, whose bounds take {@code element}, and would then hold such
      * elements; otherwise {@code Iterable<element>}.
      */
-    private String iterableOf(Step source, TypeMirror element) {
+    private TypeMirror iterableOf(Step source, TypeMirror element) {
         TypeMirror returned = source.method().getReturnType();
         if (returned.getKind() == TypeKind.DECLARED) {
             DeclaredType declared = (DeclaredType) returned;
@@ -104,11 +131,11 @@ final class TypeFlowRule implements ChainRule {
                         ? types.getDeclaredType((DeclaredType) enclosing, type, element)
                         : types.getDeclaredType(type, element);
                 if (holds(candidate, element)) {
-                    return Display.type(candidate);
+                    return candidate;
                 }
             }
         }
-        return "Iterable<" + Display.type(element) + ">";
+        return types.getDeclaredType(iterable, element);
     }
 
     /** Whether {@code argument} fits the bounds of {@code parameter}, compared by their erasure. */
@@ -117,27 +144,25 @@ final class TypeFlowRule implements ChainRule {
     }
 
     /** How the producer would have to change to emit what the consumer takes. */
-    private String fix(Step producer, TypeMirror wanted) {
-        String value = Display.type(wanted);
-        String boxed = Display.type(boxed(wanted));
+    private Fix fix(Step producer, TypeMirror wanted) {
+        TypeMirror boxed = boxed(wanted);
         if (producer.shape() == Shape.VALUE && holds(producer.output(), wanted)) {
             // a List<String> into a String: the user meant to hand on each element
-            return "return Stream<" + boxed + ">, which hands on each element instead of the whole "
-                    + Display.type(producer.output());
+            return new Fix(types.getDeclaredType(stream, boxed), false, true);
         }
         switch (producer.shape()) {
             case OPTIONAL:
-                return "return Optional<" + boxed + ">";
+                return new Fix(types.getDeclaredType(optional, boxed), false, false);
             case STREAM:
-                return "return Stream<" + boxed + ">";
+                return new Fix(types.getDeclaredType(stream, boxed), false, false);
             case ITERABLE:
-                return "return " + iterableOf(producer, boxed(wanted));
+                return new Fix(iterableOf(producer, boxed), false, false);
             case ITERATOR:
-                return "return Iterator<" + boxed + ">";
+                return new Fix(types.getDeclaredType(iterator, boxed), false, false);
             case SENDER:
-                return "send on a Sender<" + boxed + ">";
+                return new Fix(types.getDeclaredType(senderType, boxed), true, false);
             default:
-                return "return " + value;
+                return new Fix(wanted, false, false);
         }
     }
 }
