@@ -339,6 +339,22 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /**
+     * A nested interface may give its wiring its own simple name (good/Registry), but not the name
+     * of a type that exists: here the class around it.
+     */
+    @Test
+    void rejectsWiringNamedLikeTheEnclosingClassOnTheNameValue() {
+        Attempt a = compile("WiringNamedLikeTheEnclosingClass");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] the wiring class"
+                        + " fixtures.WiringNamedLikeTheEnclosingClass of Steps cannot be generated: a type of that name"
+                        + " already exists; choose another name with @Pipeline(name = \"...\")")
+                .inFile(a.file).onLineContaining("name = \"WiringNamedLikeTheEnclosingClass\")");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     @Test
     void rejectsOverloadedStepsOnTheSecondOne() {
         Attempt a = compile("OverloadedStep");

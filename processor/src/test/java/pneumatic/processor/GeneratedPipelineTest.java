@@ -52,7 +52,7 @@ class GeneratedPipelineTest {
     private static final List<String> PIPELINES = List.of(
             "WordCount", "Numbers", "Tokens", "Batches", "Shout", "Words", "Lengths", "Inner", "Renamed",
             "Generics", "OddNames", "Feed", "Bounded", "Greetings", "Overloads", "Captured",
-            "Aged", "Tagged");
+            "Aged", "Tagged", "Lookup");
 
     @AfterEach
     void noPipelineThreadOutlivesItsRun() {
@@ -373,6 +373,20 @@ class GeneratedPipelineTest {
                     .on("index", args -> indexed.add((String) args[0]))
                     .build());
             assertEquals(List.of("d1", "d2"), indexed);
+        });
+    }
+
+    /** The wiring fixtures.Lookup of the nested fixtures.Registry.Lookup: two classes, no clash. */
+    @Test
+    void aNestedPipelineMayNameItsWiringAfterItself() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            CompiledPipeline lookup = CompiledPipeline.fromResource("Registry", "Registry$Lookup", "Lookup");
+            List<String> found = Collections.synchronizedList(new ArrayList<>());
+            lookup.run(lookup.steps()
+                    .on("keys", args -> List.of("k1", "k2"))
+                    .on("find", args -> found.add((String) args[0]))
+                    .build());
+            assertEquals(List.of("k1", "k2"), found);
         });
     }
 

@@ -785,6 +785,10 @@ final class RandomPipelines {
                 }
                 if (rng.nextInt(5) == 0 && recordAt == RecordAt.INTERFACE && !isJavaLang(recordName)) {
                     givenName = recordName; // the wiring named like a type nested in the interface
+                } else if (rng.nextInt(5) == 0 && outerName != null
+                        && !Arrays.asList(CLASHING_INTERFACE_NAMES).contains(interfaceName)) {
+                    givenName = interfaceName; // fixtures.P beside fixtures.Outer.P: no clash
+                    features.add("named-like-nested-interface");
                 }
                 pipelineArguments = "name = \"" + givenName + "\"";
                 features.add("named");
@@ -1529,8 +1533,12 @@ final class RandomPipelines {
                     case NO_STEPS:
                     case UNANNOTATED:
                     case NOT_ABSTRACT:
-                    case BAD_NAME:
                     case NAME_IS_INTERFACE:
+                        if (outerName == null) { // a mutation applied later (PRIVATE) may nest the interface
+                            required.add(m.primary);
+                        }
+                        break;
+                    case BAD_NAME:
                     case GENERIC_INTERFACE:
                     case INHERITED:
                     case PRIVATE:
@@ -1815,6 +1823,9 @@ final class RandomPipelines {
                 case NAME_IS_INTERFACE:
                     if (givenName != null && !givenName.equals(interfaceName)) {
                         return null; // a name was given already: keep its mistake
+                    }
+                    if (outerName != null) {
+                        return null; // a nested interface's own name is free at the top level (chooseUnit)
                     }
                     givenName = interfaceName;
                     pipelineArguments = "name = \"" + givenName + "\"";

@@ -4,6 +4,7 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import pneumatic.processor.diag.Messages;
@@ -28,10 +29,17 @@ final class NameRule implements ElementRule {
             report.error(type, pipeline, value, Messages.invalidName(name));
         } else if (elements.getTypeElement("java.lang." + name) != null) {
             report.error(type, pipeline, value, Messages.nameHidesJavaLang(name));
-        } else if (name.contentEquals(type.getSimpleName())) {
+        } else if (qualifiedName(type, name).contentEquals(type.getQualifiedName())) {
+            // only a top-level interface: the wiring Inner of a nested Outer.Inner is a class of its own
             report.error(type, pipeline, value, Messages.nameIsInterface(name));
-        }
+        } // another type of that name is the processor's to find, once the pipeline is known to be valid
         return true;
+    }
+
+    /** The qualified name of a class of that simple name in the package of {@code type}, as the wiring is. */
+    private String qualifiedName(TypeElement type, String simpleName) {
+        PackageElement pack = elements.getPackageOf(type);
+        return pack.isUnnamed() ? simpleName : pack.getQualifiedName() + "." + simpleName;
     }
 
     /** Identifiers that Java restricts as type names ("var", records and sealed classes). */
