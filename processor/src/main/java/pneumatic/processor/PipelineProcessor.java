@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,8 +52,10 @@ import pneumatic.processor.validate.Validator;
  *   <li>Parse it into a {@link Pipeline} ({@link PipelineParser}), reporting each method that is
  *       not a well-formed step.</li>
  *   <li>Check the chain ({@link Validator#checkChain}).</li>
- *   <li>If nothing was reported, write the wiring class ({@link WiringWriter}).</li>
  * </ol>
+ * Then, once every interface of the round is checked, write the wiring class of each one of
+ * which nothing was reported ({@link WiringWriter}), unless its name is taken: by the wiring of
+ * another interface, which gets the same error, or by a type or a package that exists.
  * Every error of an interface is reported in the same compile, in the order of its source
  * ({@link Report}). Nothing is ever thrown into javac:
  * a failure of the processor itself becomes an error ({@code [Pipeline/Internal]}) on the
@@ -84,6 +87,13 @@ public final class PipelineProcessor extends AbstractProcessor {
 
     /** Interfaces already handled, so none is written twice. */
     private final Set<String> done = new LinkedHashSet<>();
+
+    /**
+     * The wirings written so far, by qualified name, each with the name of its interface: a
+     * pipeline of a later round whose wiring would have that name is told which one has it.
+     * Only {@link #write} adds to it.
+     */
+    private final Map<String, String> written = new LinkedHashMap<>();
 
     /** Reports the pipelines javac does not hand over; null when the compiler is not javac. */
     private LocalPipelines localPipelines;
@@ -118,13 +128,22 @@ public final class PipelineProcessor extends AbstractProcessor {
      */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        List<Pipeline> valid = new ArrayList<>();
         try {
             boolean last = round.processingOver();
             for (TypeElement type : pipelinesOf(round)) {
-                processSafely(type, last);
+                Pipeline pipeline = processSafely(type, last);
+                if (pipeline != null) {
+                    valid.add(pipeline);
+                }
             }
         } catch (Throwable failure) {
             reportInternal("looking for @Pipeline interfaces", failure);
+        }
+        try {
+            writeAll(valid);
+        } catch (Throwable failure) {
+            reportInternal("writing the wiring classes", failure);
         }
         try {
             if (localPipelines != null) {
@@ -188,21 +207,22 @@ public final class PipelineProcessor extends AbstractProcessor {
     }
 
     /**
-     * Checks a type and writes its wiring, or sets it aside while it mentions undefined types.
+     * Checks a type, or sets it aside while it mentions undefined types.
      *
      * @param last whether this is the last round, in which nothing is set aside any more
+     * @return the pipeline, if it is valid and its wiring is to be written; else null
      */
-    private void processSafely(TypeElement type, boolean last) {
+    private Pipeline processSafely(TypeElement type, boolean last) {
         String name = type.getQualifiedName().toString();
         if (done.contains(name)) {
-            return;
+            return null;
         }
         Report report = new Report(processingEnv.getMessager(), type);
         try {
             List<UndefinedTypes.Undefined> missing = UndefinedTypes.in(type, unresolved);
             if (missing.isEmpty()) {
                 done.add(name);
-                processType(type, true, report);
+                return processType(type, true, report);
             } else if (!last) {
                 deferred.put(name, type);
             } else {
@@ -216,6 +236,55 @@ public final class PipelineProcessor extends AbstractProcessor {
         } finally {
             flush(report, type);
         }
+        return null;
+    }
+
+    /**
+     * Writes the wiring of every valid pipeline of the round, once its name is known to be free.
+     * Pipelines whose wirings would share a name ({@code Outer_Inner} and {@code Outer.Inner}, or
+     * {@code @Pipeline(name = "AWiring")} beside {@code A}) each get an error naming the others, and
+     * none of them is written: which one would win is no better than chance, and asking javac's
+     * Filer for a file twice is a warning of its own.
+     */
+    private void writeAll(List<Pipeline> pipelines) {
+        Map<String, List<Pipeline>> byWiring = new LinkedHashMap<>();
+        for (Pipeline pipeline : pipelines) {
+            byWiring.computeIfAbsent(pipeline.wiringName().canonicalName(), name -> new ArrayList<>()).add(pipeline);
+        }
+        for (List<Pipeline> sharing : byWiring.values()) {
+            for (Pipeline pipeline : sharing) {
+                writeSafely(pipeline, sharing);
+            }
+        }
+    }
+
+    /** Writes one wiring, or reports why not; {@code sharing} are the pipelines of the round with its name. */
+    private void writeSafely(Pipeline pipeline, List<Pipeline> sharing) {
+        TypeElement type = pipeline.element();
+        Report report = new Report(processingEnv.getMessager(), type);
+        try {
+            String wiring = pipeline.wiringName().canonicalName();
+            List<String> others = new ArrayList<>();
+            sharing.stream().filter(other -> other != pipeline).forEach(other -> others.add(name(other.element())));
+            String earlier = written.get(wiring);
+            if (earlier != null) { // an interface of an earlier round
+                others.add(earlier);
+            }
+            if (others.isEmpty()) {
+                write(pipeline, report);
+            } else {
+                reportNameClash(type, report, Messages.wiringsClash(wiring, name(type), others));
+            }
+        } catch (Throwable failure) {
+            reportInternal(type, failure);
+        } finally {
+            flush(report, type);
+        }
+    }
+
+    /** How a name clash shows an interface: {@code Outer.Inner}, beside an {@code Outer_Inner}. */
+    private static String name(TypeElement type) {
+        return Display.nestedName(type);
     }
 
     /** A failure of the processor while handling one interface: an error on the interface. */
@@ -265,24 +334,31 @@ public final class PipelineProcessor extends AbstractProcessor {
     }
 
     /**
-     * Checks a type and, if it is a valid pipeline and {@code write} allows it, writes its wiring.
+     * Checks a type.
      *
      * @param write {@code false} for a type that still mentions undefined types: it is checked
      *     (the parser and the rules leave alone whatever those types decide), never written
      * @param report where the type's errors go
+     * @return the pipeline, if it is valid and {@code write} allows writing its wiring; else null
      */
-    private void processType(TypeElement type, boolean write, Report report) throws IOException {
+    private Pipeline processType(TypeElement type, boolean write, Report report) {
         Validator validator = new Validator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
         if (!validator.checkType(type, report)) {
-            return;
+            return null;
         }
         Pipeline pipeline =
                 new PipelineParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), unresolved)
                         .parse(type, report);
         validator.checkChain(pipeline, report);
-        if (report.hasErrors() || !write) {
-            return;
-        }
+        return report.hasErrors() || !write ? null : pipeline;
+    }
+
+    /**
+     * Writes the wiring of a valid pipeline, unless a type or a package of its name exists; the
+     * caller has made sure that no other pipeline of this compile has a wiring of that name.
+     */
+    private void write(Pipeline pipeline, Report report) throws IOException {
+        TypeElement type = pipeline.element();
         String wiring = pipeline.wiringName().canonicalName();
         TypeElement existing = processingEnv.getElementUtils().getTypeElement(wiring);
         if (existing != null && !isEarlierWiringOf(existing, type)) {
@@ -298,7 +374,8 @@ public final class PipelineProcessor extends AbstractProcessor {
         }
         try {
             new WiringWriter(processingEnv.getElementUtils()).write(pipeline).writeTo(processingEnv.getFiler());
-        } catch (FilerException taken) { // another wiring of that name, written in this round
+            written.put(wiring, name(type));
+        } catch (FilerException taken) { // a file of that name, which another processor wrote in this round
             reportNameClash(type, report, Messages.nameTaken(wiring, type.getSimpleName().toString()));
         }
     }

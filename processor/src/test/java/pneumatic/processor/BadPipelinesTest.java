@@ -355,6 +355,50 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /**
+     * Two pipelines of one compile whose wirings would share a name: each gets the error, on its
+     * annotation, naming the other, whichever comes first; neither wiring is written, and no file is
+     * asked for twice (javac warns about that).
+     */
+    @Test
+    void rejectsBothPipelinesWhoseDefaultWiringNamesClash() {
+        Attempt a = compile("DefaultWiringNamesClash");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] the wiring class"
+                        + " fixtures.DefaultWiringNamesClash_InnerWiring of DefaultWiringNamesClash.Inner cannot be"
+                        + " generated: that is also the name of the wiring class of DefaultWiringNamesClash_Inner;"
+                        + " choose another name for one of them with @Pipeline(name = \"...\")")
+                .inFile(a.file).onLineContaining("@Pipeline // the nested one");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] the wiring class"
+                        + " fixtures.DefaultWiringNamesClash_InnerWiring of DefaultWiringNamesClash_Inner cannot be"
+                        + " generated: that is also the name of the wiring class of DefaultWiringNamesClash.Inner;"
+                        + " choose another name for one of them with @Pipeline(name = \"...\")")
+                .inFile(a.file).onLineContaining("@Pipeline // the top-level one");
+        assertThat(a.compilation).hadErrorCount(2);
+        assertThat(a.compilation).hadWarningCount(0);
+        a.assertNoWiringWritten();
+    }
+
+    /** The same for a name given with @Pipeline(name): that error goes on the name, the other on @Pipeline. */
+    @Test
+    void rejectsBothPipelinesWhenOneIsNamedLikeTheOthersWiring() {
+        Attempt a = compile("WiringNamedLikeAnotherPipelinesWiring");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] the wiring class"
+                        + " fixtures.WiringNamedLikeAnotherPipelinesWiringWiring of WiringNamedLikeAnotherPipelinesWiring"
+                        + " cannot be generated: that is also the name of the wiring class of Borrower; choose another"
+                        + " name for one of them with @Pipeline(name = \"...\")")
+                .inFile(a.file).onLineContaining("@Pipeline // wired by");
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/NameClash] the wiring class"
+                        + " fixtures.WiringNamedLikeAnotherPipelinesWiringWiring of Borrower cannot be generated: that"
+                        + " is also the name of the wiring class of WiringNamedLikeAnotherPipelinesWiring; choose"
+                        + " another name for one of them with @Pipeline(name = \"...\")")
+                .inFile(a.file).onLineContaining("name = \"WiringNamedLikeAnotherPipelinesWiringWiring\")");
+        assertThat(a.compilation).hadErrorCount(2);
+        assertThat(a.compilation).hadWarningCount(0);
+        a.assertNoWiringWritten();
+    }
+
     @Test
     void rejectsOverloadedStepsOnTheSecondOne() {
         Attempt a = compile("OverloadedStep");

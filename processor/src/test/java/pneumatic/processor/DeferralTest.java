@@ -84,6 +84,45 @@ class DeferralTest {
                 .contains("Channel<Payload> toText = run.channel(256);");
     }
 
+    private static final JavaFileObject PLAIN = JavaFileObjects.forSourceLines("fixtures.Plain",
+            "package fixtures;",
+            "import java.util.List;",
+            "import pneumatic.*;",
+            "@Pipeline",
+            "public interface Plain {",
+            "    @Source List<String> lines();",
+            "    @Sink void print(String line);",
+            "}");
+
+    private static final JavaFileObject NAMED_LIKE_PLAINS_WIRING = JavaFileObjects.forSourceLines("fixtures.Later",
+            "package fixtures;",
+            "import java.util.List;",
+            "import pneumatic.*;",
+            "@Pipeline(name = \"PlainWiring\")",
+            "public interface Later {",
+            "    @Source List<Payload> payloads();",
+            "    @Sink void print(Payload payload);",
+            "}");
+
+    /**
+     * A pipeline set aside until a later round, whose wiring would have the name of one written in
+     * an earlier round, is told whose wiring that is (not only that a type of that name exists).
+     */
+    @Test
+    void aPipelineOfALaterRoundIsToldWhichPipelinesWiringHasItsName() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new GeneratesSource("fixtures.Payload",
+                                "package fixtures;\npublic record Payload(String text) {}\n"),
+                        new PipelineProcessor())
+                .compile(PLAIN, NAMED_LIKE_PLAINS_WIRING);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[Pipeline/NameClash] the wiring class fixtures.PlainWiring of"
+                        + " Later cannot be generated: that is also the name of the wiring class of Plain; choose"
+                        + " another name for one of them with @Pipeline(name = \"...\")")
+                .inFile(NAMED_LIKE_PLAINS_WIRING).onLineContaining("@Pipeline(name = \"PlainWiring\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     private static final JavaFileObject EXTENDS_GENERATED = JavaFileObjects.forSourceLines("fixtures.Extending",
             "package fixtures;",
             "import java.util.List;",

@@ -1,5 +1,7 @@
 package pneumatic.processor.diag;
 
+import java.util.List;
+
 /**
  * Every message the processor reports. Each starts with a stable id in brackets, says what is
  * wrong and how to fix it. The negative tests spell these texts out: they are part of the
@@ -47,6 +49,15 @@ public final class Messages {
     public static String nameTaken(String wiring, String pipeline) {
         return "[Pipeline/NameClash] the wiring class " + wiring + " of " + pipeline + " cannot be generated:"
                 + " a type of that name already exists; choose another name with @Pipeline(name = \"...\")";
+    }
+
+    /** Two pipelines (or more) whose wiring classes would have the same name. */
+    public static String wiringsClash(String wiring, String pipeline, List<String> others) {
+        String names = others.size() == 1 ? others.get(0)
+                : String.join(", ", others.subList(0, others.size() - 1)) + " and " + others.get(others.size() - 1);
+        return "[Pipeline/NameClash] the wiring class " + wiring + " of " + pipeline + " cannot be generated: that is"
+                + " also the name of the wiring class" + (others.size() == 1 ? "" : "es") + " of " + names
+                + "; choose another name for one of them with @Pipeline(name = \"...\")";
     }
 
     public static String nameIsPackage(String wiring, String pipeline) {
