@@ -9,8 +9,8 @@ import pneumatic.Source;
 /**
  * Sources whose elements exist only through the capture of a wildcard: a member class of a
  * generic class, an F-bounded parameter, a parameter bounded by another, a lower-bounded
- * wildcard, and elements of a static member type of a generic class (which Eclipse's compiler
- * shows inside the generic class around it). Eclipse's compiler cannot capture, so the processor
+ * wildcard, a parameter bounded by an intersection, and elements of a static member type of a
+ * generic class (which Eclipse's compiler shows inside the generic class around it). Eclipse's compiler cannot capture, so the processor
  * works these out by itself there; both compilers must give the same wiring.
  */
 public class CapturedElements {
@@ -37,6 +37,14 @@ public class CapturedElements {
 
     /** An Iterable of lists of its parameter. */
     public interface Grid<T> extends Iterable<List<T>> {}
+
+    /** An Iterable of a parameter bounded twice, and one of lists of it. */
+    public interface Chores<T extends Number & Runnable> extends Iterable<T> {}
+
+    public interface ChoreLists<T extends Number & Runnable> extends Iterable<List<T>> {}
+
+    /** Lists of a parameter whose wildcard may bound it by an unrelated interface. */
+    public interface Jobs<T extends Runnable> extends Iterable<List<T>> {}
 
     /** An Iterable of a parameter bounded by itself. */
     public interface Ranked<T extends Comparable<T>> extends Iterable<T> {}
@@ -88,5 +96,35 @@ public class CapturedElements {
         @Source Grid<? super Integer> rows();
 
         @Sink void take(List<? super Integer> row);
+    }
+
+    @Pipeline
+    public interface BoundedTwice {
+        @Source Chores<?> chores();
+
+        @Sink void take(Number chore);
+    }
+
+    @Pipeline
+    public interface ListsBoundedTwice {
+        @Source ChoreLists<? extends Runnable> lists();
+
+        @Sink void take(List<? extends Number> chores);
+    }
+
+    /** Runnable and AutoCloseable are as far from Object: javac names the first by name. */
+    @Pipeline
+    public interface JobsBoundedByName {
+        @Source Jobs<? extends AutoCloseable> jobs();
+
+        @Sink void take(List<? extends AutoCloseable> jobs);
+    }
+
+    /** List is further from Object than Runnable, so javac names List, though it comes later by name. */
+    @Pipeline
+    public interface JobsBoundedByRank {
+        @Source Jobs<? extends List<String>> jobs();
+
+        @Sink void take(List<? extends List<String>> jobs);
     }
 }

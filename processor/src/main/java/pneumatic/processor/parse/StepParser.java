@@ -420,10 +420,16 @@ final class StepParser {
             return new Projection(captures, this::upperBound, this::lowerBound);
         }
 
-        /** The wildcard's {@code ? extends} bound, else the parameter's own bound. */
+        /**
+         * The parameter's own bound, and for a {@code ? extends} wildcard the first bound of
+         * the two together, as javac bounds the capture by both (JLS 5.1.10):
+         * {@code ChoreLists<? extends Runnable>} with {@code T extends Number & Runnable} has
+         * lists of {@code ? extends Number}.
+         */
         private TypeMirror upperBound(TypeVariable parameter) {
+            TypeMirror declared = apply(parameter.getUpperBound());
             TypeMirror bound = wildcardOf(parameter).getExtendsBound();
-            return bound != null ? bound : apply(parameter.getUpperBound());
+            return bound == null ? declared : firstOfLowerBound(List.of(bound, declared));
         }
 
         /** The wildcard's {@code ? super} bound, else the null type, as for a capture. */
@@ -478,6 +484,66 @@ final class StepParser {
     }
 
     /**
+     * The first bound of the greatest lower bound of {@code bounds} (their intersection), in
+     * the order javac gives its bounds, so that both compilers name a capture's elements alike:
+     * of the bounds no other is a subtype of, a type variable first, then a class, then the
+     * interface furthest from Object, then the first by qualified name.
+     */
+    private TypeMirror firstOfLowerBound(List<TypeMirror> bounds) {
+        List<TypeMirror> flat = new ArrayList<>();
+        for (TypeMirror bound : bounds) {
+            if (bound.getKind() == TypeKind.INTERSECTION) {
+                flat.addAll(((IntersectionType) bound).getBounds());
+            } else {
+                flat.add(bound);
+            }
+        }
+        TypeMirror first = null;
+        for (TypeMirror candidate : flat) {
+            boolean narrowest = flat.stream().noneMatch(other -> !types.isSameType(other, candidate)
+                    && types.isSubtype(other, candidate));
+            if (narrowest && (first == null || precedes(candidate, first))) {
+                first = candidate;
+            }
+        }
+        return first;
+    }
+
+    /** Whether javac orders bound {@code a} before {@code b} in an intersection (see {@link #firstOfLowerBound}). */
+    private boolean precedes(TypeMirror a, TypeMirror b) {
+        if ((a.getKind() == TypeKind.TYPEVAR) != (b.getKind() == TypeKind.TYPEVAR)) {
+            return a.getKind() == TypeKind.TYPEVAR;
+        }
+        if (a.getKind() != TypeKind.DECLARED || b.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        boolean aIsClass = !types.asElement(a).getKind().isInterface();
+        boolean bIsClass = !types.asElement(b).getKind().isInterface();
+        if (aIsClass != bIsClass) {
+            return aIsClass;
+        }
+        int rankA = rank(types.erasure(a));
+        int rankB = rank(types.erasure(b));
+        if (rankA != rankB) {
+            return rankA > rankB;
+        }
+        return qualifiedName(a).compareTo(qualifiedName(b)) < 0;
+    }
+
+    /** The length of the longest chain of supertypes from {@code type} up to Object. */
+    private int rank(TypeMirror type) {
+        int rank = 0;
+        for (TypeMirror supertype : types.directSupertypes(type)) {
+            rank = Math.max(rank, rank(supertype) + 1);
+        }
+        return rank;
+    }
+
+    private String qualifiedName(TypeMirror declared) {
+        return ((TypeElement) types.asElement(declared)).getQualifiedName().toString();
+    }
+
+    /**
      * Types without the given captured wildcards, which no code can name (JLS 4.10.5's upward
      * projection, for what a step's signature can hold): a capture becomes its upper bound, and
      * a type argument that holds one becomes a wildcard, so {@code List<capture of ? extends
@@ -500,10 +566,8 @@ final class StepParser {
                 return type;
             }
             switch (type.getKind()) {
-                case TYPEVAR:
-                    return upward(upperBound.apply((TypeVariable) type));
-                case INTERSECTION: // a capture bounded twice, as in Src<T extends Number & Comparable<T>>
-                    return upward(((IntersectionType) type).getBounds().get(0));
+                case TYPEVAR: // a capture bounded twice (Bag<T extends Number & Runnable>) is named by its first bound
+                    return upward(firstBound(upperBound.apply((TypeVariable) type)));
                 case ARRAY:
                     return types.getArrayType(upward(((ArrayType) type).getComponentType()));
                 case DECLARED:
@@ -526,10 +590,7 @@ final class StepParser {
             switch (argument.getKind()) {
                 case TYPEVAR:
                     TypeVariable capture = (TypeVariable) argument;
-                    TypeMirror upper = upperBound.apply(capture);
-                    if (upper.getKind() == TypeKind.INTERSECTION) {
-                        upper = ((IntersectionType) upper).getBounds().get(0);
-                    }
+                    TypeMirror upper = firstBound(upperBound.apply(capture));
                     if (!mentionsCapture(upper) && !types.isSameType(upper, object)) {
                         return types.getWildcardType(upper, null);
                     }
@@ -543,6 +604,14 @@ final class StepParser {
                 default:
                     return extending(upward(argument));
             }
+        }
+
+        /**
+         * The first of the bounds of an intersection ({@code Number & Runnable} is {@code Number}),
+         * which no declaration can write; any other type is itself.
+         */
+        private TypeMirror firstBound(TypeMirror bound) {
+            return bound.getKind() == TypeKind.INTERSECTION ? ((IntersectionType) bound).getBounds().get(0) : bound;
         }
 
         /** {@code ? extends bound}, or {@code ?} for Object. */
