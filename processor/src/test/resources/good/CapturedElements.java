@@ -9,8 +9,9 @@ import pneumatic.Source;
 /**
  * Sources whose elements exist only through the capture of a wildcard: a member class of a
  * generic class, an F-bounded parameter, a parameter bounded by another, a lower-bounded
- * wildcard, a parameter bounded by an intersection, and elements of a static member type of a
- * generic class (which Eclipse's compiler shows inside the generic class around it). Eclipse's compiler cannot capture, so the processor
+ * wildcard, a parameter bounded by an intersection, the parameter of the class an inner class is
+ * a member of, and elements of a static member type of a generic class (which Eclipse's compiler
+ * shows inside the generic class around it). Eclipse's compiler cannot capture, so the processor
  * works these out by itself there; both compilers must give the same wiring.
  */
 public class CapturedElements {
@@ -24,6 +25,9 @@ public class CapturedElements {
 
         /** An inner class whose elements are of the static member. */
         public abstract class Tagged<T> implements Iterable<Label<T>> {}
+
+        /** An inner class whose elements are of the parameter of the class around it. */
+        public abstract class Stock implements Iterable<X> {}
     }
 
     /** An Iterable of a static member type of a generic class. */
@@ -96,6 +100,13 @@ public class CapturedElements {
         @Source Grid<? super Integer> rows();
 
         @Sink void take(List<? super Integer> row);
+    }
+
+    @Pipeline
+    public interface Stocked {
+        @Source Shelves<? extends Number>.Stock stock();
+
+        @Sink void take(Number number);
     }
 
     @Pipeline

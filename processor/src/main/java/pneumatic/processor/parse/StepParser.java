@@ -342,27 +342,55 @@ final class StepParser {
 
     /**
      * The capture conversion of {@code type} (JLS 5.1.10), which changes only a type with a
-     * wildcard among its own type arguments: any other is returned as it is, without asking the
-     * compiler. Eclipse's compiler does not implement {@code Types.capture} (it throws
+     * wildcard among its type arguments or those of the type it is a member of
+     * ({@code Outer<?>.Inner}): any other is returned as it is, without asking the compiler.
+     * Eclipse's compiler does not implement {@code Types.capture} (it throws
      * UnsupportedOperationException), so only a wildcard type ever needs it.
      */
     private TypeMirror capture(TypeMirror type) {
-        boolean wildcard = type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().stream()
-                .anyMatch(argument -> argument.getKind() == TypeKind.WILDCARD);
+        boolean wildcard = false;
+        for (DeclaredType part : parts(type)) {
+            wildcard |= part.getTypeArguments().stream().anyMatch(argument -> argument.getKind() == TypeKind.WILDCARD);
+        }
         return wildcard ? types.capture(type) : type;
     }
 
-    /** The type variables that capturing gave {@code captured} for the wildcards of {@code type}. */
+    /**
+     * The type variables that capturing gave {@code captured} for the wildcards of {@code type},
+     * its own and those of the types it is a member of.
+     */
     private static List<TypeMirror> capturesOf(TypeMirror type, TypeMirror captured) {
-        List<? extends TypeMirror> written = ((DeclaredType) type).getTypeArguments();
-        List<? extends TypeMirror> arguments = ((DeclaredType) captured).getTypeArguments();
+        List<DeclaredType> written = parts(type);
+        List<DeclaredType> capturedParts = parts(captured);
         List<TypeMirror> captures = new ArrayList<>();
-        for (int i = 0; i < written.size(); i++) {
-            if (written.get(i).getKind() == TypeKind.WILDCARD) {
-                captures.add(arguments.get(i));
+        for (int part = 0; part < Math.min(written.size(), capturedParts.size()); part++) {
+            List<? extends TypeMirror> given = written.get(part).getTypeArguments();
+            List<? extends TypeMirror> arguments = capturedParts.get(part).getTypeArguments();
+            for (int i = 0; i < Math.min(given.size(), arguments.size()); i++) {
+                if (given.get(i).getKind() == TypeKind.WILDCARD) {
+                    captures.add(arguments.get(i));
+                }
             }
         }
         return captures;
+    }
+
+    /**
+     * {@code type} and, if it is of an inner class, the types it is a member of, innermost first:
+     * {@code Outer<?>.Inner} is {@code Inner} then {@code Outer<?>}. Empty for a type that is not declared.
+     */
+    private static List<DeclaredType> parts(TypeMirror type) {
+        List<DeclaredType> parts = new ArrayList<>();
+        if (type.getKind() != TypeKind.DECLARED) {
+            return parts;
+        }
+        DeclaredType part = (DeclaredType) type;
+        parts.add(part);
+        while (isInner(part) && part.getEnclosingType().getKind() == TypeKind.DECLARED) {
+            part = (DeclaredType) part.getEnclosingType();
+            parts.add(part);
+        }
+        return parts;
     }
 
     /**
