@@ -429,8 +429,22 @@ class BadPipelinesTest {
         assertThat(a.compilation).failed();
         assertThat(a.compilation).hadErrorContaining("[Pipeline/Inherited] InheritedStep inherits the abstract method"
                         + " lines() from Lines; the steps of a pipeline are declared in the @Pipeline interface"
-                        + " itself, in order, so redeclare lines() in InheritedStep with its step annotation")
+                        + " itself, in order, so redeclare lines() in InheritedStep with its step annotation,"
+                        + " or give it a default body there if it is no step")
                 .inFile(a.file).onLineContaining("public interface InheritedStep extends Lines {");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
+    @Test
+    void showsAnInheritedStepAsThePipelineInheritsIt() {
+        Attempt a = compile("InheritedGenericStep");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/Inherited] InheritedGenericStep inherits the abstract"
+                        + " method lookUp(String, Map.Entry<String, Integer>) from Lookup<String, Integer>;")
+                .inFile(a.file).onLineContaining("public interface InheritedGenericStep extends Entries<Integer> {");
+        assertThat(a.compilation).hadErrorContaining("so redeclare lookUp(String, Map.Entry<String, Integer>) in"
+                + " InheritedGenericStep with its step annotation");
         assertThat(a.compilation).hadErrorCount(1);
         a.assertNoWiringWritten();
     }

@@ -84,7 +84,8 @@ public final class Messages {
     public static String inherited(String name, String method, String from) {
         return "[Pipeline/Inherited] " + name + " inherits the abstract method " + method + " from " + from
                 + "; the steps of a pipeline are declared in the @Pipeline interface itself, in order,"
-                + " so redeclare " + method + " in " + name + " with its step annotation";
+                + " so redeclare " + method + " in " + name + " with its step annotation,"
+                + " or give it a default body there if it is no step";
     }
 
     // ---- one method

@@ -19,7 +19,7 @@ public final class Validator {
     public Validator(Elements elements, Types types) {
         this.elementRules = List.of(
                 new KindRule(), new VisibilityRule(), new TypeParametersRule(), new NameRule(elements),
-                new InheritedRule(elements));
+                new InheritedRule(elements, types));
         this.chainRules = List.of(
                 new OrderRule(), new StepNameRule(), new SignatureVisibilityRule(elements),
                 new TypeFlowRule(elements, types), new WorkersRule(), new CapacityRule());
