@@ -886,6 +886,19 @@ class BadPipelinesTest {
         a.assertNoWiringWritten();
     }
 
+    /** A shape message tells two classes of one simple name apart, as the type messages do. */
+    @Test
+    void qualifiesSameNamedTypesInAShapeMessage() {
+        Attempt a = compile("StageShapeOfSameNamedTypes");
+        assertThat(a.compilation).failed();
+        assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] stamp(Sender<java.util.Date>,"
+                        + " java.sql.Date) takes its Sender before the value; a stage takes the value first and the"
+                        + " Sender it sends on last: void stamp(java.sql.Date day, Sender<java.util.Date> out)")
+                .inFile(a.file).onLineContaining("@Stage void stamp(Sender<Date> out, java.sql.Date day);");
+        assertThat(a.compilation).hadErrorCount(1);
+        a.assertNoWiringWritten();
+    }
+
     /**
      * Raw types the signature does not show: the elements of a source's Iterable subtype, and
      * the raw Box of a member type Box.Item. The wiring would name both and be unchecked.
@@ -895,12 +908,12 @@ class BadPipelinesTest {
         Attempt a = compile("SourceOfElementsOfARawType");
         assertThat(a.compilation).failed();
         assertThat(a.compilation).hadErrorContaining("[Pipeline/SourceShape] lists() returns"
-                        + " SourceOfElementsOfARawType.RawLists, an Iterable of the raw type List, which would make the"
+                        + " RawLists, an Iterable of the raw type List, which would make the"
                         + " wiring unchecked; return an Iterable of List<E> with its type arguments written")
                 .inFile(a.file).onLineContaining("@Source RawLists lists();");
         assertThat(a.compilation).hadErrorContaining("[Pipeline/StageShape] wrap(Object) uses the raw type"
-                        + " SourceOfElementsOfARawType.Box, which would make the wiring unchecked; write its type"
-                        + " arguments, as in SourceOfElementsOfARawType.Box<T>")
+                        + " Box, which would make the wiring unchecked; write its type"
+                        + " arguments, as in Box<T>")
                 .inFile(a.file).onLineContaining("@Stage Box.Item wrap(Object list);");
         assertThat(a.compilation).hadErrorCount(2);
         a.assertNoWiringWritten();

@@ -88,9 +88,9 @@ final class StepParser {
             }
         }
         if (!method.getTypeParameters().isEmpty()) {
-            signature.fail(method, Messages.genericMethod(role.annotation(), Display.method(method)));
+            signature.fail(method, Messages.genericMethod(role.annotation(), signature.display()));
         } else if (raw != null) {
-            signature.fail(rawWhere, Messages.rawType(role.annotation(), Display.method(method), Display.type(raw),
+            signature.fail(rawWhere, Messages.rawType(role.annotation(), signature.display(), signature.type(raw),
                     typeParameters((TypeElement) types.asElement(raw))));
         } else if (role == Role.SOURCE) {
             source(signature);
@@ -110,6 +110,7 @@ final class StepParser {
         final Report report;
         final List<VariableElement> parameters;
         final TypeMirror returned;
+        final Display.Names names;
 
         /** The shape found, set once by {@link #accept}; null while unknown and after a failure. */
         Shape shape;
@@ -129,10 +130,21 @@ final class StepParser {
             this.report = report;
             this.parameters = List.copyOf(method.getParameters());
             this.returned = method.getReturnType();
+            this.names = Display.Names.of(List.of(returned), List.of(method));
         }
 
+        /** The method as the messages about it show it. */
         String display() {
-            return Display.method(method);
+            return names.method(method);
+        }
+
+        /**
+         * A type as the messages about this step show it: a type nested beside the interface as
+         * its source writes it ({@code RawLists}, not {@code Outer.RawLists}), and classes of the
+         * step's signature that would look alike qualified ({@link Display.Names}).
+         */
+        String type(TypeMirror type) {
+            return names.type(type);
         }
 
         void fail(Element where, String message) {
@@ -155,7 +167,7 @@ final class StepParser {
             }
             TypeMirror lower = ((WildcardType) argument).getSuperBound();
             if (lower == null) {
-                fail(parameter, Messages.senderCannotSend(role.annotation(), display(), Display.type(parameter.asType())));
+                fail(parameter, Messages.senderCannotSend(role.annotation(), display(), type(parameter.asType())));
             }
             return lower;
         }
@@ -185,8 +197,8 @@ final class StepParser {
             }
             TypeMirror raw = rawIn(element);
             if (raw != null) { // "class RawLists implements Iterable<List>": the return type itself is not raw
-                fail(where, Messages.rawElement(role.annotation(), display(), Display.type(type),
-                        generic.getSimpleName().toString(), Display.type(raw),
+                fail(where, Messages.rawElement(role.annotation(), display(), type(type),
+                        generic.getSimpleName().toString(), type(raw),
                         typeParameters((TypeElement) types.asElement(raw))));
                 return null;
             }
@@ -225,7 +237,7 @@ final class StepParser {
             Substitution substitution = new Substitution(parameters, arguments);
             TypeMirror element = substitution.projection().upward(substitution.apply(argument));
             if (substitution.isMentionedIn(element)) {
-                fail(where, Messages.elementNeedsCapture(role.annotation(), display(), Display.type(type),
+                fail(where, Messages.elementNeedsCapture(role.annotation(), display(), type(type),
                         generic.getSimpleName().toString()));
                 return null;
             }
@@ -257,13 +269,13 @@ final class StepParser {
             } else if (isA(returned, stream)) {
                 s.accept(Shape.STREAM, s.element(s.method, returned, stream));
             } else {
-                s.fail(s.method, Messages.sourceReturns(s.display(), Display.type(returned)));
+                s.fail(s.method, Messages.sourceReturns(s.display(), s.type(returned)));
             }
         } else if (s.parameters.size() == 1 && isUndefined(s.parameters.get(0).asType())) {
             return; // perhaps a Sender: the shape cannot be told
         } else if (s.parameters.size() == 1 && isA(s.parameters.get(0).asType(), sender)) {
             if (s.returned.getKind() != TypeKind.VOID) {
-                s.fail(s.method, Messages.senderSourceReturns(s.display(), Display.type(s.returned)));
+                s.fail(s.method, Messages.senderSourceReturns(s.display(), s.type(s.returned)));
             }
             s.accept(Shape.SENDER, s.sent(s.parameters.get(0)));
         } else {
@@ -288,7 +300,7 @@ final class StepParser {
             TypeMirror returned = s.returned;
             VariableElement only = s.parameters.get(0);
             if (returned.getKind() == TypeKind.VOID && isA(only.asType(), sender)) {
-                s.fail(only, Messages.stageTakesOnlySender(s.display(), Display.type(only.asType()),
+                s.fail(only, Messages.stageTakesOnlySender(s.display(), s.type(only.asType()),
                         only.getSimpleName().toString()));
             } else if (returned.getKind() == TypeKind.VOID) {
                 s.fail(s.method, Messages.stageReturnsVoid(s.display()));
@@ -307,13 +319,13 @@ final class StepParser {
             if (isUndefined(second.asType())) {
                 return; // perhaps a Sender: the shape cannot be told
             } else if (!isA(second.asType(), sender) && isA(first.asType(), sender)) {
-                s.fail(first, Messages.stageSenderFirst(s.display(), Display.type(second.asType()),
-                        second.getSimpleName().toString(), Display.type(first.asType()),
+                s.fail(first, Messages.stageSenderFirst(s.display(), s.type(second.asType()),
+                        second.getSimpleName().toString(), s.type(first.asType()),
                         first.getSimpleName().toString()));
             } else if (!isA(second.asType(), sender)) {
-                s.fail(second, Messages.stageSecondParameter(s.display(), Display.type(second.asType())));
+                s.fail(second, Messages.stageSecondParameter(s.display(), s.type(second.asType())));
             } else if (s.returned.getKind() != TypeKind.VOID) {
-                s.fail(s.method, Messages.senderStageReturns(s.display(), Display.type(s.returned)));
+                s.fail(s.method, Messages.senderStageReturns(s.display(), s.type(s.returned)));
             } else {
                 s.accept(Shape.SENDER, s.sent(second));
             }
@@ -330,7 +342,7 @@ final class StepParser {
         }
         s.input = s.parameters.get(0).asType();
         if (s.returned.getKind() != TypeKind.VOID) {
-            s.fail(s.method, Messages.sinkReturns(s.display(), Display.type(s.returned)));
+            s.fail(s.method, Messages.sinkReturns(s.display(), s.type(s.returned)));
         }
         s.accept(Shape.NONE, null);
     }
