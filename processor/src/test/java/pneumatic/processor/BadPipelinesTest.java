@@ -441,7 +441,7 @@ class BadPipelinesTest {
         Attempt a = compile("InheritedGenericStep");
         assertThat(a.compilation).failed();
         assertThat(a.compilation).hadErrorContaining("[Pipeline/Inherited] InheritedGenericStep inherits the abstract"
-                        + " method lookUp(String, Map.Entry<String, Integer>) from Lookup<String, Integer>;")
+                        + " method lookUp(String, Map.Entry<String, Integer>) from Lookup;")
                 .inFile(a.file).onLineContaining("public interface InheritedGenericStep extends Entries<Integer> {");
         assertThat(a.compilation).hadErrorContaining("so redeclare lookUp(String, Map.Entry<String, Integer>) in"
                 + " InheritedGenericStep with its step annotation");

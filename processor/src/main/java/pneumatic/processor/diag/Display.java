@@ -172,10 +172,14 @@ public final class Display {
 
         /** {@code lower(String)}, {@code words(String, Sender<String>)}. */
         public String method(ExecutableElement method) {
-            return method.getSimpleName() + method.getParameters().stream()
-                    .map(VariableElement::asType)
-                    .map(this::type)
-                    .collect(Collectors.joining(", ", "(", ")"));
+            return method(method, method.getParameters().stream().map(VariableElement::asType)
+                    .collect(Collectors.toList()));
+        }
+
+        /** The method with these parameter types, as a type inherits it: {@code up(String)} for {@code up(T)}. */
+        public String method(ExecutableElement method, List<? extends TypeMirror> parameterTypes) {
+            return method.getSimpleName()
+                    + parameterTypes.stream().map(this::type).collect(Collectors.joining(", ", "(", ")"));
         }
 
         /** {@code List<String>}, {@code int[]}, {@code Map.Entry<String, ? extends Number>}. */
