@@ -34,7 +34,9 @@ final class LinkedFlavor<T> extends QueueFlavor<T> {
      * have set the mark meanwhile), then links block.next. It then writes its value into its slot
      * with a release store.
      *
-     * Receiving: read tail to see whether anything was claimed; if head and tail are in different
+     * Receiving: a slot already written was claimed, so go on; only if it is still null, read
+     * tail to see whether anything was claimed (a receiver that read tail on every message would
+     * take the line that a sender writes on every message), and if head and tail are in different
      * blocks, set HAS_NEXT in head, which promises that the current block's next link will appear.
      * CAS head forward to claim an offset; the receiver that claims the last slot moves head.block
      * and head to the next block. Then wait (briefly: the sender is between its CAS and its store)
@@ -259,7 +261,9 @@ final class LinkedFlavor<T> extends QueueFlavor<T> {
                 continue;
             }
             long next = position + ONE;
-            if ((next & HAS_NEXT) == 0) {
+            // A written slot is a claimed one: only an empty-looking slot needs the senders'
+            // position, whose line a sender writes on every message.
+            if ((next & HAS_NEXT) == 0 && SLOT.getAcquire(block.slots, offset) == null) {
                 long end = tail.position;
                 if ((position >> SHIFT) == (end >> SHIFT)) {
                     return (end & MARK_BIT) != 0 ? END : null; // empty
