@@ -36,6 +36,8 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
      * Full and empty: a sender that sees a stamp one lap behind reads head; head + oneLap == tail
      * means full. A receiver that sees stamp == head reads tail; tail == head means empty. Any
      * other mismatch means another thread is half-way through that slot: back off and retry.
+     * A blocking call that spins asks mayOffer or mayPoll between its attempts, which read only
+     * its own index and the slot, so that a waiting side leaves the other side's index alone.
      *
      * Layout: a slot is a small object holding its stamp and its value (crossbeam's Slot), so
      * that each operation writes one line of the ring rather than a line of a stamp array and a
@@ -269,6 +271,18 @@ final class ArrayFlavor<T> extends QueueFlavor<T> {
         cell.value = null;
         STAMP.setRelease(cell, position + oneLap);
         return value;
+    }
+
+    @Override
+    boolean mayOffer() {
+        long tail = (long) LONGS.getVolatile(indices, TAIL);
+        return (tail & markBit) != 0 || (long) STAMP.getAcquire(cell(tail)) == tail;
+    }
+
+    @Override
+    boolean mayPoll() {
+        long head = (long) LONGS.getVolatile(indices, HEAD);
+        return (long) STAMP.getAcquire(cell(head)) == head + 1;
     }
 
     @Override

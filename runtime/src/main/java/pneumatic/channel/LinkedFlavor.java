@@ -297,6 +297,14 @@ final class LinkedFlavor<T> extends QueueFlavor<T> {
     }
 
     @Override
+    boolean mayPoll() {
+        long position = head.position;
+        Block block = head.block;
+        int offset = (int) ((position >> SHIFT) % LAP);
+        return offset == BLOCK_CAP || SLOT.getAcquire(block.slots, offset) != null;
+    }
+
+    @Override
     void markDisconnected() {
         POSITION.getAndBitwiseOr(tail, MARK_BIT);
     }

@@ -49,6 +49,27 @@ abstract class QueueFlavor<T> extends Flavor<T> {
     abstract void markDisconnected();
 
     /**
+     * Whether {@link #offer} is worth trying again while a blocking send spins: {@code false}
+     * when the slot at the senders' end is still taken. It reads only what a sender writes
+     * anyway, not the receivers' index, whose cache line a receiver writes on every message: a
+     * spinning sender that read it would slow down the very receiver it waits for. A hint: it
+     * may be stale either way, and a send that is about to park calls {@link #offer} itself.
+     */
+    boolean mayOffer() {
+        return true;
+    }
+
+    /**
+     * Whether {@link #poll} is worth trying again while a blocking receive spins: {@code false}
+     * when the slot at the receivers' end is not written yet. Like {@link #mayOffer}, it leaves
+     * the other side's index alone; a receive that is about to park calls {@link #poll} itself,
+     * which is also where it learns that the senders are gone.
+     */
+    boolean mayPoll() {
+        return true;
+    }
+
+    /**
      * Waits a little for another thread: spins first, then yields the core, since on a machine
      * with few cores the thread we wait for may need ours. Rounds past the spinning ones yield.
      */
@@ -82,7 +103,8 @@ abstract class QueueFlavor<T> extends Flavor<T> {
         long deadline = deadline(nanos);
         for (int round = 0; round < ROUNDS_BEFORE_PARKING; round++) {
             backoff(round);
-            if ((status = offer(value)) != NOT_SENT || timed && deadline - System.nanoTime() <= 0) {
+            if (mayOffer() && (status = offer(value)) != NOT_SENT
+                    || timed && deadline - System.nanoTime() <= 0) {
                 return status;
             }
         }
@@ -112,7 +134,7 @@ abstract class QueueFlavor<T> extends Flavor<T> {
         long deadline = deadline(nanos);
         for (int round = 0; round < ROUNDS_BEFORE_PARKING; round++) {
             backoff(round);
-            if ((value = poll()) != null || timed && deadline - System.nanoTime() <= 0) {
+            if (mayPoll() && (value = poll()) != null || timed && deadline - System.nanoTime() <= 0) {
                 return value;
             }
         }
